@@ -1,0 +1,20 @@
+namespace Tijdig.Domain.Collections;
+
+/// <summary>A case that needs a person: a return that cannot be retried, an unmatched payment.</summary>
+public sealed class WorkItem
+{
+    public long Id { get; set; }
+
+    public required string Queue { get; set; }
+
+    public long? DebtorId { get; set; }
+
+    public required string Description { get; set; }
+
+    public DateOnly CreatedOn { get; set; }
+
+    public DateOnly? ResolvedOn { get; set; }
+
+    /// <summary>Unique per cause, so that re-running an import or a cycle does not open it twice.</summary>
+    public required string Key { get; set; }
+}
