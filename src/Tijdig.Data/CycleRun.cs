@@ -23,3 +23,11 @@ public sealed class ProcessedNotification
 
     public DateTimeOffset ReceivedAt { get; set; }
 }
+
+/// <summary>A small piece of installation state, such as the Tikkie subscription id.</summary>
+public sealed class AppSetting
+{
+    public required string Key { get; set; }
+
+    public string? Value { get; set; }
+}

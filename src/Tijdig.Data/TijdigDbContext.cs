@@ -39,6 +39,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
 
     public DbSet<ProcessedNotification> ProcessedNotifications => Set<ProcessedNotification>();
 
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
@@ -114,5 +116,6 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
         modelBuilder.Entity<WorkItem>().HasIndex(w => w.Key).IsUnique();
         modelBuilder.Entity<AgencyClaim>().HasIndex(c => c.DebtorId);
         modelBuilder.Entity<ProcessedNotification>().HasKey(n => n.Key);
+        modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
     }
 }

@@ -52,5 +52,8 @@ public sealed class PaymentRequestRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set and committed just before the create call; a record with this set and no token has an unknown outcome.</summary>
+    public DateTimeOffset? CreationAttemptedAt { get; set; }
+
     public long PaidCents { get; set; }
 }

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tijdig.Data;
+using Tijdig.Domain;
+using Tijdig.Domain.Ledger;
+using Tijdig.Hosting;
+using Tijdig.Sepa.Calendar;
+using Tijdig.Sepa.Writing;
+
+namespace Tijdig.Banking;
+
+public sealed record DirectDebitExport(string Path, string MessageId, int Count, long TotalCents, DateOnly CollectionDate);
+
+/// <summary>
+/// Writes a pain.008 batch for the direct-debit invoices due on or before a collection date that
+/// have not been collected yet, and records each collection with the ids written in the file, so
+/// that returns and settlements can be matched later. A returned invoice is not collected again
+/// here: the dunning cycle sends a Tikkie for it instead.
+/// </summary>
+public sealed class ExportDirectDebits(
+    TijdigDbContext db,
+    IOptions<OrganisationSettings> organisation,
+    DataDirectory dataDirectory,
+    BusinessCalendar calendar,
+    ILogger<ExportDirectDebits> logger)
+{
+    public async Task<DirectDebitExport> RunAsync(DateOnly collectionDate, string? outputPath, Pain008Version version, CancellationToken ct)
+    {
+        if (!Target2Calendar.IsBusinessDay(collectionDate))
+        {
+            throw new UsageException(string.Format(
+                CultureInfo.InvariantCulture,
+                "Collection date {0:yyyy-MM-dd} is not a TARGET2 business day; use {1:yyyy-MM-dd}.",
+                collectionDate,
+                Target2Calendar.NextBusinessDay(collectionDate)));
+        }
+
+        var invoices = await db.Invoices
+            .Include(i => i.Debtor)
+            .Where(i => i.OpenCents > 0 && i.DueDate <= collectionDate)
+            .Where(i => i.Debtor!.PaymentMethod == PaymentMethod.DirectDebit)
+            .Where(i => !db.Collections.Any(c => c.InvoiceId == i.Id))
+            .OrderBy(i => i.DueDate)
+            .ThenBy(i => i.InvoiceNumber)
+            .ToListAsync(ct);
+
+        var settings = organisation.Value;
+        var now = calendar.Now;
+        var messageId = "TIJDIG-" + now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var transactions = invoices.Select(invoice => new DirectDebitTransaction(
+            EndToEndId: EndToEndId(invoice.InvoiceNumber, 1),
+            Amount: Money.ToEuros(invoice.OpenCents),
+            CollectionDate: collectionDate,
+            SequenceType: SequenceType.Recurring,
+            MandateId: invoice.Debtor!.MandateId!,
+            MandateSignatureDate: invoice.Debtor.MandateSignatureDate!.Value,
+            DebtorName: invoice.Debtor.Name,
+            DebtorIban: invoice.Debtor.Iban!,
+            DebtorBic: invoice.Debtor.Bic,
+            RemittanceInformation: $"Factuur {invoice.InvoiceNumber} kenmerk {invoice.PaymentReference}")).ToList();
+
+        Directory.CreateDirectory(dataDirectory.ExportsPath);
+        var path = outputPath ?? Path.Combine(dataDirectory.ExportsPath, $"pain008-{collectionDate:yyyy-MM-dd}-{messageId}.xml");
+        if (transactions.Count == 0)
+        {
+            return new DirectDebitExport(path, messageId, 0, 0, collectionDate);
+        }
+
+        var batch = new DirectDebitBatch(messageId, now, settings.CreditorName, settings.CreditorIban, settings.CreditorBic, settings.CreditorId, transactions);
+        Pain008WriteResult written;
+        await using (var file = File.Create(path))
+        {
+            written = Pain008Writer.Write(file, batch, version);
+        }
+
+        var paymentInformationIds = written.PaymentInformation
+            .SelectMany(p => p.EndToEndIds.Select(id => (id, p.PaymentInformationId)))
+            .ToDictionary(pair => pair.id, pair => pair.PaymentInformationId, StringComparer.Ordinal);
+        for (var i = 0; i < invoices.Count; i++)
+        {
+            db.Collections.Add(new DirectDebitCollection
+            {
+                InvoiceId = invoices[i].Id,
+                DebtorId = invoices[i].DebtorId,
+                Attempt = 1,
+                MessageId = messageId,
+                PaymentInformationId = paymentInformationIds[transactions[i].EndToEndId],
+                EndToEndId = transactions[i].EndToEndId,
+                MandateId = transactions[i].MandateId,
+                CollectionDate = collectionDate,
+                AmountCents = invoices[i].OpenCents,
+                Status = CollectionStatus.Submitted,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Wrote direct-debit batch {MessageId} with {Count} collections for {CollectionDate}", messageId, invoices.Count, collectionDate);
+        return new DirectDebitExport(path, messageId, invoices.Count, invoices.Sum(i => i.OpenCents), collectionDate);
+    }
+
+    /// <summary>Invoice number plus attempt, reduced to the SEPA identifier set: no leading, trailing or double slash.</summary>
+    public static string EndToEndId(string invoiceNumber, int attempt)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in invoiceNumber)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-');
+        }
+
+        var id = builder.ToString().Trim('-') + "-" + attempt.ToString(CultureInfo.InvariantCulture);
+        return id.Length <= 35 ? id : id[^35..];
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Tijdig.Data;
+using Tijdig.Domain.Banking;
+using Tijdig.Hosting;
+using Tijdig.Sepa.Model;
+using Tijdig.Sepa.Reading;
+
+namespace Tijdig.Banking;
+
+/// <summary>
+/// Imports a pain.002, camt.052/053/054 or MT940 file in one transaction: records returned and
+/// rejected direct debits with their reason, settles collections, and books incoming transfers on
+/// invoices. Idempotent twice over: a file with the same bytes is refused as already imported, and
+/// an entry seen in an earlier, overlapping file is skipped by its entry key.
+/// </summary>
+public sealed class ImportBankFile(
+    TijdigDbContext db,
+    BankEntryProcessor processor,
+    BusinessCalendar calendar,
+    ILogger<ImportBankFile> logger)
+{
+    public async Task<BankImportReport> RunAsync(string fileName, Stream content, bool dryRun, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var sha256 = Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
+        var report = new BankImportReport { FileName = Path.GetFileName(fileName), DryRun = dryRun };
+
+        var previous = await db.BankImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == sha256, ct);
+        if (previous is not null)
+        {
+            report.AlreadyImported = true;
+            report.PreviouslyImportedAt = previous.ImportedAt;
+            report.Kind = previous.MessageKind;
+            report.MessageId = previous.MessageId;
+            report.Entries = previous.EntryCount;
+            report.KnownEntries = previous.EntryCount;
+            return report;
+        }
+
+        buffer.Position = 0;
+        var read = BankFileReader.Read(buffer);
+        if (!read.Success)
+        {
+            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.");
+        }
+
+        var document = read.Value;
+        report.Kind = document.Kind.ToString();
+        report.MessageId = document.MessageId;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var import = new BankImport
+        {
+            FileName = report.FileName,
+            Sha256 = sha256,
+            MessageKind = report.Kind,
+            MessageId = document.MessageId,
+            ImportedAt = calendar.Now,
+        };
+        db.BankImports.Add(import);
+        await db.SaveChangesAsync(ct);
+
+        await processor.ProcessAsync(import, document, report, ct);
+
+        import.EntryCount = report.Entries;
+        import.NewEntryCount = report.NewEntries;
+        await db.SaveChangesAsync(ct);
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        logger.LogInformation(
+            "Imported bank file {Kind} {MessageId}: {Entries} entries, {NewEntries} new, {Unmatched} unmatched, dry run {DryRun}",
+            report.Kind,
+            report.MessageId,
+            report.Entries,
+            report.NewEntries,
+            report.Unmatched,
+            dryRun);
+        return report;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Tijdig.Cli;
+
+/// <summary>
+/// The parsed command line: the verb words ("import bank"), positional arguments and options.
+/// Options are <c>--name value</c>, or bare flags for the names in <see cref="Flags"/>.
+/// </summary>
+public sealed class CommandLine
+{
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "no-dispatch" };
+
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    public List<string> Words { get; } = [];
+
+    /// <summary>The original arguments, passed on to ASP.NET Core for <c>serve</c> (for <c>--urls</c>).</summary>
+    public IReadOnlyList<string> RawArguments { get; private init; } = [];
+
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var line = new CommandLine { RawArguments = args };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                line.Words.Add(arg);
+                continue;
+            }
+
+            var name = arg[2..];
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                line._options[name[..equals]] = name[(equals + 1)..];
+            }
+            else if (Flags.Contains(name) || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                line._options[name] = "true";
+            }
+            else
+            {
+                line._options[name] = args[++i];
+            }
+        }
+
+        return line;
+    }
+
+    public string Verb => Words.Count == 0 ? "serve" : Words[0];
+
+    public string? Word(int index) => index < Words.Count ? Words[index] : null;
+
+    public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
+
+    public bool Flag(string name) => _options.TryGetValue(name, out var value) && value != "false";
+
+    public string DataDirectory => Path.GetFullPath(Option("data-dir") ?? "data");
+
+    /// <summary>Reads <c>--date</c> as YYYY-MM-DD, or returns <paramref name="fallback"/> when absent.</summary>
+    public DateOnly Date(DateOnly fallback)
+    {
+        var value = Option("date");
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new UsageException($"--date '{value}' is invalid: use YYYY-MM-DD, for example 2026-12-04.");
+        }
+
+        return date;
+    }
+
+    public string Format(string fallback)
+    {
+        var format = Option("format") ?? fallback;
+        if (format is not ("json" or "text"))
+        {
+            throw new UsageException($"--format '{format}' is invalid: use json or text.");
+        }
+
+        return format;
+    }
+}

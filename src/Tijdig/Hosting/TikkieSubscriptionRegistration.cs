@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tijdig.Data;
+using Tijdig.Payments;
+using Tijdig.Tikkie;
+
+namespace Tijdig.Hosting;
+
+/// <summary>
+/// Subscribes Tijdig's notification endpoint at Tikkie once the web server listens. Tikkie keeps
+/// one subscription per app token, so a second installation that registers with the same token
+/// silently takes the notifications over; the log says so at every start.
+/// </summary>
+public sealed class TikkieSubscriptionRegistration(
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    IOptions<OrganisationSettings> organisation,
+    ILogger<TikkieSubscriptionRegistration> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() => _ = RegisterAsync(lifetime.ApplicationStopping));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RegisterAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var tikkie = scope.ServiceProvider.GetRequiredService<TikkieClient>();
+            var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();
+            var url = new Uri(organisation.Value.PublicUrl.TrimEnd('/') + "/api/v1/tikkie/notifications");
+
+            var subscriptionId = await tikkie.SubscribeAsync(url, ct);
+            var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == TikkiePaymentIntake.SubscriptionSettingKey, ct);
+            if (setting is null)
+            {
+                db.Settings.Add(new AppSetting { Key = TikkiePaymentIntake.SubscriptionSettingKey, Value = subscriptionId });
+            }
+            else
+            {
+                setting.Value = subscriptionId;
+            }
+
+            await db.SaveChangesAsync(ct);
+            logger.LogWarning("Registered the Tikkie notification subscription; this replaces any earlier subscription made with the same app token");
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TikkieApiException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.LogError(exception, "Registering the Tikkie notification subscription failed; payments are still found by polling");
+        }
+    }
+}

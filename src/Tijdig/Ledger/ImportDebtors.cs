@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Tijdig.Data;
+using Tijdig.Domain.Ledger;
+using Tijdig.Messaging.Sms;
+using Tijdig.Sepa.Identifiers;
+
+namespace Tijdig.Ledger;
+
+/// <summary>
+/// Imports debtors from the billing system's CSV export. All rows are validated first; one bad
+/// row rejects the whole file, so a half-imported ledger never exists. Known debtor numbers are
+/// updated, new ones added.
+/// </summary>
+public sealed class ImportDebtors(TijdigDbContext db)
+{
+    public static readonly string[] RequiredColumns = ["debtor_number", "name", "payment_method"];
+
+    public static readonly string[] Columns =
+        ["debtor_number", "name", "email", "mobile", "iban", "bic", "mandate_id", "mandate_date", "payment_method", "language", "contract_number"];
+
+    public async Task<ImportResult> RunAsync(TextReader csv, CancellationToken ct)
+    {
+        var table = CsvTable.Read(csv);
+        var missing = table.MissingColumns(RequiredColumns);
+        if (missing.Count > 0)
+        {
+            return new ImportResult(0, 0, [new ImportError(1, $"kolom ontbreekt: {string.Join(", ", missing)}. Verwacht: {string.Join(", ", Columns)}.")]);
+        }
+
+        var errors = new List<ImportError>();
+        var parsed = new List<(CsvRow Row, Debtor Debtor, string? ContractNumber)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in table.Rows)
+        {
+            var debtor = Parse(row, errors);
+            if (debtor is null)
+            {
+                continue;
+            }
+
+            if (!seen.Add(debtor.DebtorNumber))
+            {
+                errors.Add(new ImportError(row.Line, $"debiteurnummer {debtor.DebtorNumber} staat meer dan eens in het bestand."));
+                continue;
+            }
+
+            parsed.Add((row, debtor, row.GetOptional("contract_number")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(0, 0, errors);
+        }
+
+        var numbers = parsed.Select(p => p.Debtor.DebtorNumber).ToList();
+        var existing = await db.Debtors.Where(d => numbers.Contains(d.DebtorNumber)).ToDictionaryAsync(d => d.DebtorNumber, ct);
+
+        var imported = 0;
+        var updated = 0;
+        foreach (var (_, debtor, contractNumber) in parsed)
+        {
+            if (existing.TryGetValue(debtor.DebtorNumber, out var known))
+            {
+                CopyDetails(debtor, known);
+                updated++;
+                continue;
+            }
+
+            if (contractNumber is not null)
+            {
+                debtor.Contracts.Add(new Contract { ContractNumber = contractNumber, StartDate = debtor.MandateSignatureDate ?? default });
+            }
+
+            db.Debtors.Add(debtor);
+            imported++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new ImportResult(imported, updated, []);
+    }
+
+    private static Debtor? Parse(CsvRow row, List<ImportError> errors)
+    {
+        var count = errors.Count;
+        var number = row.Get("debtor_number");
+        var name = row.Get("name");
+
+        if (number.Length is 0 or > 35)
+        {
+            errors.Add(new ImportError(row.Line, "debiteurnummer ontbreekt of is langer dan 35 tekens."));
+        }
+
+        if (name.Length == 0)
+        {
+            errors.Add(new ImportError(row.Line, $"naam ontbreekt bij debiteur {number}."));
+        }
+
+        if (!Enum.TryParse<PaymentMethod>(row.Get("payment_method"), ignoreCase: true, out var method))
+        {
+            errors.Add(new ImportError(row.Line, $"betaalwijze '{row.Get("payment_method")}' is ongeldig; gebruik DirectDebit of Transfer."));
+        }
+
+        string? mobile = null;
+        if (row.GetOptional("mobile") is { } rawMobile)
+        {
+            var phone = Messaging.Sms.PhoneNumbers.NormalizeDutchMobile(rawMobile);
+            if (phone.IsValid)
+            {
+                mobile = phone.E164;
+            }
+            else
+            {
+                errors.Add(new ImportError(row.Line, $"mobiel nummer '{rawMobile}' is ongeldig: {phone.Message}"));
+            }
+        }
+
+        var email = row.GetOptional("email");
+        if (email is not null && !IsPlausibleEmail(email))
+        {
+            errors.Add(new ImportError(row.Line, $"e-mailadres '{email}' is ongeldig."));
+        }
+
+        string? iban = null;
+        if (row.GetOptional("iban") is { } rawIban)
+        {
+            iban = Iban.Normalize(rawIban);
+            if (!Iban.IsValid(iban))
+            {
+                errors.Add(new ImportError(row.Line, $"IBAN '{rawIban}' is ongeldig (controlegetal of lengte klopt niet)."));
+            }
+        }
+
+        DateOnly? mandateDate = null;
+        if (row.GetOptional("mandate_date") is { } rawDate)
+        {
+            if (CsvValues.TryParseDate(rawDate, out var date))
+            {
+                mandateDate = date;
+            }
+            else
+            {
+                errors.Add(new ImportError(row.Line, $"machtigingsdatum '{rawDate}' is ongeldig; gebruik JJJJ-MM-DD."));
+            }
+        }
+
+        var mandateId = row.GetOptional("mandate_id");
+        if (method == PaymentMethod.DirectDebit && (iban is null || mandateId is null || mandateDate is null))
+        {
+            errors.Add(new ImportError(row.Line, $"debiteur {number} betaalt via incasso maar IBAN, machtigingskenmerk of machtigingsdatum ontbreekt."));
+        }
+
+        var language = row.GetOptional("language")?.ToLowerInvariant() ?? "nl";
+        if (language is not ("nl" or "en"))
+        {
+            errors.Add(new ImportError(row.Line, $"taal '{language}' wordt niet ondersteund; gebruik nl of en."));
+        }
+
+        if (errors.Count > count)
+        {
+            return null;
+        }
+
+        return new Debtor
+        {
+            DebtorNumber = number,
+            Name = name,
+            Email = email,
+            Mobile = mobile,
+            Iban = iban,
+            Bic = row.GetOptional("bic")?.ToUpperInvariant(),
+            MandateId = mandateId,
+            MandateSignatureDate = mandateDate,
+            PaymentMethod = method,
+            Language = language,
+        };
+    }
+
+    private static bool IsPlausibleEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 3 && email.IndexOf('.', at) > at && !email.Contains(' ', StringComparison.Ordinal);
+    }
+
+    private static void CopyDetails(Debtor source, Debtor target)
+    {
+        target.Name = source.Name;
+        target.Email = source.Email;
+        target.Mobile = source.Mobile;
+        target.Iban = source.Iban;
+        target.Bic = source.Bic;
+        target.MandateId = source.MandateId;
+        target.MandateSignatureDate = source.MandateSignatureDate;
+        target.PaymentMethod = source.PaymentMethod;
+        target.Language = source.Language;
+    }
+}
