@@ -60,6 +60,13 @@ public sealed record BankEntry(
 {
     /// <summary>Amount with its sign: positive for credits, negative for debits.</summary>
     public decimal SignedAmount => Direction == CreditDebit.Credit ? Amount : -Amount;
+
+    /// <summary>
+    /// The first return found in <see cref="Transactions"/>, or else the /RTRN/ tag of
+    /// <see cref="AdditionalInformation"/>; null when the entry is no return.
+    /// Set for entries without TxDtls too, which have no transaction to carry it.
+    /// </summary>
+    public ReturnInformation? Return { get; init; }
 }
 
 /// <summary>One TxDtls inside an entry (a batch entry has several).</summary>

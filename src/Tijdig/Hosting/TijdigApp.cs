@@ -28,7 +28,7 @@ public static class TijdigApp
         if (!serve)
         {
             // Verbs print their own results; the framework's start-up chatter would drown them.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         }
 
         configure?.Invoke(builder);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tijdig.Resources;
@@ -32,7 +33,8 @@ public static class WebSetup
         services
             .AddRazorPages()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)));
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)))
+            .ConfigureApplicationPartManager(AddPagesOfThisAssembly);
 
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer<Texts>>(LocaliseBindingMessages);
 
@@ -88,6 +90,24 @@ public static class WebSetup
         }
 
         return next();
+    }
+
+    /// <summary>
+    /// MVC finds pages in the entry assembly. When a test runner hosts the app, the entry assembly
+    /// is the runner, so the pages of this assembly are added unless they are already there.
+    /// </summary>
+    private static void AddPagesOfThisAssembly(ApplicationPartManager manager)
+    {
+        var assembly = typeof(WebSetup).Assembly;
+        if (manager.ApplicationParts.OfType<AssemblyPart>().Any(part => part.Assembly == assembly))
+        {
+            return;
+        }
+
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+        {
+            manager.ApplicationParts.Add(part);
+        }
     }
 
     private static void LocaliseBindingMessages(MvcOptions options, IStringLocalizer<Texts> texts)

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+
+namespace Tijdig.Sepa.Writing;
+
+/// <summary>
+/// The EPC "Latin" character set that Dutch banks enforce in pain.008: a-z A-Z 0-9 / - ? : ( ) . , ' + and space.
+/// </summary>
+public static class SepaText
+{
+    /// <summary>Maximum length of names under the EPC rules (ISO allows 140).</summary>
+    public const int MaxNameLength = 70;
+
+    /// <summary>Maximum length of MsgId, PmtInfId, EndToEndId and MndtId.</summary>
+    public const int MaxIdentifierLength = 35;
+
+    private static readonly Dictionary<char, string> Replacements = new()
+    {
+        ['ß'] = "ss", ['Æ'] = "AE", ['æ'] = "ae", ['Ø'] = "O", ['ø'] = "o", ['Œ'] = "OE", ['œ'] = "oe",
+        ['Ł'] = "L", ['ł'] = "l", ['Đ'] = "D", ['đ'] = "d", ['Þ'] = "TH", ['þ'] = "th", ['ð'] = "d",
+        ['&'] = "+", ['’'] = "'", ['‘'] = "'", ['–'] = "-", ['—'] = "-", ['_'] = "-", ['"'] = "'",
+    };
+
+    public static bool IsAllowed(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '?' or ':' or '(' or ')' or '.' or ',' or '\'' or '+' or ' ';
+
+    /// <summary>
+    /// Transliterates free text (names, remittance) to the Latin set: accents are dropped (Zoë → Zoe),
+    /// ß → ss, other characters outside the set become a space; runs of spaces collapse and the
+    /// result is cut to <paramref name="maxLength"/>.
+    /// </summary>
+    public static string Transliterate(string value, int maxLength)
+    {
+        // Most names are already plain ASCII of the Latin set; they only need the length cut.
+        if (IsPlain(value))
+        {
+            return value.Length <= maxLength ? value : value[..maxLength].TrimEnd();
+        }
+
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var replacement = Replacements.TryGetValue(c, out var mapped) ? mapped : IsAllowed(c) ? null : " ";
+            if (replacement is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(replacement);
+            }
+        }
+
+        var collapsed = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= maxLength ? collapsed : collapsed[..maxLength].TrimEnd();
+    }
+
+    private static bool IsPlain(string value)
+    {
+        if (value.Length == 0 || value[0] == ' ' || value[^1] == ' ')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!IsAllowed(value[i]) || value[i] == ' ' && value[i - 1] == ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Checks a reference field (MsgId, PmtInfId, EndToEndId, MndtId): 1 to 35 characters of the Latin set,
+    /// no '/' at the start or end and no "//". Returns the problem, or null when valid.
+    /// </summary>
+    public static string? CheckIdentifier(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is empty";
+        }
+
+        if (value.Length > MaxIdentifierLength)
+        {
+            return $"has {value.Length} characters, more than {MaxIdentifierLength}";
+        }
+
+        var invalid = value.FirstOrDefault(c => !IsAllowed(c));
+        if (invalid != default)
+        {
+            return $"contains '{invalid}', which is outside the SEPA character set";
+        }
+
+        if (value.StartsWith('/') || value.EndsWith('/') || value.Contains("//", StringComparison.Ordinal))
+        {
+            return "starts or ends with '/' or contains '//'";
+        }
+
+        return value.Trim().Length != value.Length ? "starts or ends with a space" : null;
+    }
+}
