@@ -51,6 +51,12 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC only; local offsets are converted on the way in.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -119,3 +125,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
         modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
     }
 }
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as the same instant in UTC.</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => value);

@@ -100,7 +100,10 @@ public sealed class ExportDirectDebits(
         return new DirectDebitExport(path, messageId, invoices.Count, invoices.Sum(i => i.OpenCents), collectionDate);
     }
 
-    /// <summary>Invoice number plus attempt, reduced to the SEPA identifier set: no leading, trailing or double slash.</summary>
+    /// <summary>
+    /// The invoice number for the first attempt and "number-attempt" after that, reduced to the SEPA
+    /// identifier set (no leading, trailing or double slash), so each collection attempt has its own id.
+    /// </summary>
     public static string EndToEndId(string invoiceNumber, int attempt)
     {
         var builder = new StringBuilder();
@@ -109,7 +112,12 @@ public sealed class ExportDirectDebits(
             builder.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-');
         }
 
-        var id = builder.ToString().Trim('-') + "-" + attempt.ToString(CultureInfo.InvariantCulture);
+        var id = builder.ToString().Trim('-');
+        if (attempt > 1)
+        {
+            id += "-" + attempt.ToString(CultureInfo.InvariantCulture);
+        }
+
         return id.Length <= 35 ? id : id[^35..];
     }
 }

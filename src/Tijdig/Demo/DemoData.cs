@@ -170,7 +170,7 @@ public static class DemoData
         Attempt = 1,
         MessageId = "DEMO-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         PaymentInformationId = "DEMO-" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-1",
-        EndToEndId = invoice.InvoiceNumber + "-1",
+        EndToEndId = invoice.InvoiceNumber,
         MandateId = debtor.MandateId!,
         CollectionDate = invoice.DueDate,
         AmountCents = invoice.AmountCents,

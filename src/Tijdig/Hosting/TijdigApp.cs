@@ -41,8 +41,11 @@ public static class TijdigApp
         {
             var apiKey = builder.Configuration["Tikkie:ApiKey"] ?? "";
             var appToken = builder.Configuration["Tikkie:AppToken"] ?? "";
+            // The sandbox runs on Tijdig's clock, so tests that move the clock move Tikkie's expiry too.
+            var clock = builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider;
             builder.Services.AddTikkieSandbox(options =>
             {
+                options.Clock = clock;
                 options.DatabasePath = dataDirectory.TikkieSandboxDatabase;
                 options.PreregisteredApps.Add((apiKey, appToken));
                 options.NotificationRetryDelay = TimeSpan.FromSeconds(1);

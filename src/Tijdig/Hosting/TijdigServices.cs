@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tijdig.Banking;
 using Tijdig.Data;
@@ -20,7 +21,7 @@ public static class TijdigServices
     public static IServiceCollection AddTijdig(this IServiceCollection services, IConfiguration configuration, DataDirectory dataDirectory)
     {
         services.AddSingleton(dataDirectory);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BusinessCalendar>();
 
         services.Configure<OrganisationSettings>(configuration.GetSection("Organisation"));

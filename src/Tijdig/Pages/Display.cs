@@ -27,8 +27,8 @@ public static class Display
             : null;
 
     /// <summary>
-    /// Looks up the text for a code such as a channel, status or dunning step; shows the code itself
-    /// when no text exists yet, so a new step added to the policy still appears.
+    /// Looks up the text for a code such as a channel, status or dunning step. Without a text the
+    /// code itself is shown, so a step newly added to the policy still appears.
     /// </summary>
     public static string Label(IStringLocalizer texts, string prefix, string code)
     {

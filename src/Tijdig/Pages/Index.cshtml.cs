@@ -8,7 +8,7 @@ namespace Tijdig.Pages;
 
 /// <summary>
 /// The parents' portal: request a payment arrangement or a Tikkie for the open balance. Every
-/// valid request gets the same answer whether or not the debtor number exists, so the form
+/// valid request gets the same response whether or not the debtor number exists, so the form
 /// cannot be used to find out who is a customer.
 /// </summary>
 public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
@@ -21,7 +21,7 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
 
     public BalanceRequestForm Balance { get; set; } = new();
 
-    /// <summary>The neutral answer to the last valid request; null before one.</summary>
+    /// <summary>The neutral response to the last valid request, or null before one.</summary>
     public string? ArrangementConfirmation { get; private set; }
 
     public string? BalanceConfirmation { get; private set; }
@@ -62,7 +62,7 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
 }
 
 /// <summary>
-/// Validation only checks the form of the input; whether the debtor exists is never shown.
+/// Validation checks only the form of the input and never whether the debtor exists.
 /// Error messages and display names are keys into the texts.
 /// </summary>
 public sealed class ArrangementForm

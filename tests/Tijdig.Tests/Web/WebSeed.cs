@@ -7,8 +7,8 @@ using Tijdig.Domain.Messaging;
 namespace Tijdig.Tests.Web;
 
 /// <summary>
-/// A small ledger with dates relative to the business date, so that every ageing bucket and every
-/// dashboard list has a known row. The totals the pages must show are computed by hand below.
+/// A small ledger with dates relative to the business date, so that every dashboard list and every
+/// ageing bucket except 61–90 days has a known row. The totals the pages must show are computed by hand below.
 /// </summary>
 public sealed record WebSeed(DateOnly Today, Debtor Overdue, Debtor LongOverdue, Debtor WithoutInvoices)
 {

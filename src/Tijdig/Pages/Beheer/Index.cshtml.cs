@@ -118,7 +118,7 @@ public sealed class IndexModel(TijdigDbContext db, BusinessCalendar calendar) : 
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Sorts by id, which follows the order of queuing, because SQLite cannot sort the creation timestamp.</summary>
+    /// <summary>Sorts by id, which follows the order of queuing, because SQLite stores the creation timestamp as a converted number.</summary>
     private async Task<IReadOnlyList<OutboxRow>> LoadLatestMessagesAsync(CancellationToken cancellationToken)
     {
         return await (
@@ -131,7 +131,7 @@ public sealed class IndexModel(TijdigDbContext db, BusinessCalendar calendar) : 
     }
 }
 
-/// <summary>An ageing column; the order of the members is the order on the page.</summary>
+/// <summary>An ageing band. The page lists the bands in member order.</summary>
 public enum AgeingBand
 {
     NotDue,

@@ -54,7 +54,7 @@ public sealed class DebtorModel(TijdigDbContext db, BusinessCalendar calendar) :
         timeline.AddRange(await LoadMessageEntriesAsync(debtor.Id, cancellationToken));
         timeline.AddRange(await LoadClaimEntriesAsync(debtor.Id, cancellationToken));
 
-        // Newest first; on one day the order of events follows the life of an invoice.
+        // Newest first. Within one day, events follow the life of an invoice.
         Timeline = timeline
             .OrderByDescending(e => e.Date)
             .ThenByDescending(e => e.Kind)
@@ -172,7 +172,7 @@ public sealed record DebtorSummary(
     DateOnly? DunningPausedUntil,
     string? PauseReason);
 
-/// <summary>A kind of timeline event; the order of the members is their order within one day.</summary>
+/// <summary>A kind of timeline event. Within one day, events are ordered by member order.</summary>
 public enum TimelineKind
 {
     InvoiceIssued,
