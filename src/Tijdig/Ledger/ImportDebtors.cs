@@ -95,7 +95,8 @@ public sealed class ImportDebtors(TijdigDbContext db)
             errors.Add(new ImportError(row.Line, $"naam ontbreekt bij debiteur {number}."));
         }
 
-        if (!Enum.TryParse<PaymentMethod>(row.Get("payment_method"), ignoreCase: true, out var method))
+        var methodValid = Enum.TryParse<PaymentMethod>(row.Get("payment_method"), ignoreCase: true, out var method);
+        if (!methodValid)
         {
             errors.Add(new ImportError(row.Line, $"betaalwijze '{row.Get("payment_method")}' is ongeldig; gebruik DirectDebit of Transfer."));
         }
@@ -144,7 +145,9 @@ public sealed class ImportDebtors(TijdigDbContext db)
         }
 
         var mandateId = row.GetOptional("mandate_id");
-        if (method == PaymentMethod.DirectDebit && (iban is null || mandateId is null || mandateDate is null))
+        // Only missing values are reported here; an invalid IBAN or date already has its own error.
+        var mandateIncomplete = row.GetOptional("iban") is null || mandateId is null || row.GetOptional("mandate_date") is null;
+        if (methodValid && method == PaymentMethod.DirectDebit && mandateIncomplete)
         {
             errors.Add(new ImportError(row.Line, $"debiteur {number} betaalt via incasso maar IBAN, machtigingskenmerk of machtigingsdatum ontbreekt."));
         }

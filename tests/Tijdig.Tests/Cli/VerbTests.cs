@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Tijdig.Cli;
+using Tijdig.Tests.Infrastructure;
+
+namespace Tijdig.Tests.Cli;
+
+/// <summary>The verbs as a user runs them, in-process, each against its own data directory.</summary>
+public sealed class VerbTests : IDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("tijdig-cli-").FullName;
+
+    [Fact]
+    public async Task Help_ListsEveryVerb()
+    {
+        var (exitCode, output) = await RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        foreach (var verb in new[] { "serve", "init", "import debtors", "import invoices", "import bank", "export direct-debits", "cycle run", "report", "messages" })
+        {
+            Assert.Contains(verb, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownVerb_IsUsageError()
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync("frobnicate"));
+
+        Assert.Contains("Unknown verb 'frobnicate'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportBank_NamesUnsupportedRootElement()
+    {
+        var path = Path.Combine(_dataDirectory, "not-a-bank-file.xml");
+        await File.WriteAllTextAsync(path, "<?xml version=\"1.0\"?><Invoice xmlns=\"urn:example:invoice\"><Id>1</Id></Invoice>");
+
+        var (exitCode, output) = await RunAsync("import", "bank", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Invoice", output, StringComparison.Ordinal);
+        Assert.Contains("niets geboekt", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportBank_SameFileTwiceBooksOnce()
+    {
+        var sample = TestPaths.Sample("camt053/oca-abnamro-nl-camt053v02.xml");
+
+        var (_, first) = await RunAsync("import", "bank", sample, "--format", "json");
+        var (exitCode, second) = await RunAsync("import", "bank", sample);
+
+        using var report = JsonDocument.Parse(first);
+        Assert.Equal(4, report.RootElement.GetProperty("newEntries").GetInt32());
+        Assert.Equal(0, exitCode);
+        Assert.Contains("already imported", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportDirectDebits_RejectsNonBusinessDay()
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync("export", "direct-debits", "--date", "2026-12-25"));
+
+        Assert.Contains("2026-12-28", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoCycle_ExercisesEveryTriggerOnceOnly()
+    {
+        await RunAsync("init", "--demo", "--debtors", "150");
+
+        var (exitCode, first) = await RunAsync("cycle", "run", "--date", DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var (_, second) = await RunAsync("cycle", "run");
+        var (_, messagesJson) = await RunAsync("messages", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        foreach (var step in new[] { "pre-reminder", "failed-direct-debit", "switch-to-manual-payment", "reminder-1", "reminder-2", "last-chance", "termination" })
+        {
+            Assert.Contains(step, first, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("messages queued 0", second, StringComparison.Ordinal);
+        using var messages = JsonDocument.Parse(messagesJson);
+        var list = messages.RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(list);
+        Assert.All(list, m => Assert.Equal("Sent", m.GetProperty("status").GetString()));
+        Assert.Equal(list.Count, list.Select(m => (m.GetProperty("debtorNumber").GetString(), m.GetProperty("channel").GetString())).Distinct().Count());
+        Assert.Contains(list, m => m.GetProperty("channel").GetString() == "Sms" && m.GetProperty("paymentLink").GetString()!.Contains("/tikkie-sandbox/pay/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_JsonCarriesBalancesAndDso()
+    {
+        await RunAsync("init", "--demo", "--debtors", "60");
+
+        var (exitCode, output) = await RunAsync("report", "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        using var report = JsonDocument.Parse(output);
+        Assert.True(report.RootElement.GetProperty("openBalanceCents").GetInt64() > report.RootElement.GetProperty("overdueBalanceCents").GetInt64());
+        Assert.True(report.RootElement.GetProperty("daysSalesOutstanding").GetDecimal() > 0);
+        Assert.Equal(5, report.RootElement.GetProperty("ageing").GetArrayLength());
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var exitCode = await Verbs.RunAsync(CommandLine.Parse([.. args, "--data-dir", _dataDirectory]), output, CancellationToken.None);
+        return (exitCode, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file through a pooled connection; the temp folder is cleaned later.
+        }
+    }
+}
