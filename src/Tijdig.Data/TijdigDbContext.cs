@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tijdig.Domain.Arrangements;
 using Tijdig.Domain.Banking;
 using Tijdig.Domain.Collections;
 using Tijdig.Domain.Ledger;
@@ -40,6 +41,10 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
     public DbSet<ProcessedNotification> ProcessedNotifications => Set<ProcessedNotification>();
 
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    public DbSet<PaymentArrangement> Arrangements => Set<PaymentArrangement>();
+
+    public DbSet<Instalment> Instalments => Set<Instalment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -123,6 +128,12 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
         modelBuilder.Entity<AgencyClaim>().HasIndex(c => c.DebtorId);
         modelBuilder.Entity<ProcessedNotification>().HasKey(n => n.Key);
         modelBuilder.Entity<AppSetting>().HasKey(s => s.Key);
+
+        modelBuilder.Entity<PaymentArrangement>(arrangement =>
+        {
+            arrangement.HasIndex(a => new { a.DebtorId, a.Status });
+            arrangement.HasMany(a => a.Instalments).WithOne().HasForeignKey(i => i.ArrangementId);
+        });
     }
 }
 

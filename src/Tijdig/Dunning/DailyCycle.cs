@@ -1,16 +1,21 @@
+using Tijdig.Arrangements;
 using Tijdig.Outbox;
 using Tijdig.Payments;
 
 namespace Tijdig.Dunning;
 
-public sealed record DailyCycleResult(CycleResult Cycle, DispatchResult Dispatch, int TikkiePaymentsPolled);
+public sealed record DailyCycleResult(CycleResult Cycle, DispatchResult Dispatch, int TikkiePaymentsPolled)
+{
+    public ArrangementRunResult? Arrangements { get; init; }
+}
 
 /// <summary>
 /// The whole daily job: book Tikkie payments that notifications missed, so nobody who paid is
-/// reminded; run the dunning cycle; send what it queued.
+/// reminded; remind instalments of payment arrangements; run the dunning cycle; send what is queued.
 /// </summary>
 public sealed class DailyCycle(
     TikkiePaymentIntake tikkie,
+    RunArrangements arrangements,
     RunDunningCycle cycle,
     OutboxDispatcher dispatcher,
     ILogger<DailyCycle> logger)
@@ -28,8 +33,9 @@ public sealed class DailyCycle(
             logger.LogWarning(exception, "Polling Tikkie payments failed; the cycle continues with what is booked");
         }
 
+        var instalments = await arrangements.RunAsync(date, ct);
         var result = await cycle.RunAsync(date, ct);
         var sent = dispatch ? await dispatcher.DispatchAsync(ct) : new DispatchResult(0, 0, 0, 0);
-        return new DailyCycleResult(result, sent, polled);
+        return new DailyCycleResult(result, sent, polled) { Arrangements = instalments };
     }
 }

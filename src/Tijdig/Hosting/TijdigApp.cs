@@ -2,6 +2,7 @@ using Tijdig.Cli;
 using Tijdig.Data;
 using Tijdig.Tikkie.Sandbox;
 using Tijdig.Api;
+using Tijdig.Arrangements;
 using Tijdig.Web;
 
 namespace Tijdig.Hosting;
@@ -57,6 +58,8 @@ public static class TijdigApp
         {
             builder.Services.AddHostedService<DailyCycleScheduler>();
             builder.Services.AddHostedService<TikkieSubscriptionRegistration>();
+            builder.Services.AddSingleton<ArrangementRequestQueue>();
+            builder.Services.AddHostedService<ArrangementRequestWorker>();
         }
 
         var app = builder.Build();

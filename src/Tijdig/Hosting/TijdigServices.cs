@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tijdig.Arrangements;
 using Tijdig.Banking;
 using Tijdig.Data;
 using Tijdig.Domain.Dunning;
@@ -26,6 +27,7 @@ public static class TijdigServices
 
         services.Configure<OrganisationSettings>(configuration.GetSection("Organisation"));
         services.Configure<SchedulerSettings>(configuration.GetSection("Scheduler"));
+        services.Configure<ArrangementSettings>(configuration.GetSection("Arrangements"));
         services.AddSingleton(provider =>
         {
             var policy = new DunningPolicy();
@@ -54,6 +56,8 @@ public static class TijdigServices
         services.AddScoped<TikkiePaymentIntake>();
         services.AddScoped<BuildReport>();
         services.AddScoped<DailyCycle>();
+        services.AddScoped<BookArrangement>();
+        services.AddScoped<RunArrangements>();
         services.AddScoped<ListMessages>();
         return services;
     }

@@ -90,7 +90,8 @@ public sealed class OutboxDispatcher(
                 message.PaymentLink = request.Url;
             }
 
-            var rendered = Render(message, debtor, invoices);
+            var instalments = await InstalmentsAsync(message, ct);
+            var rendered = Render(message, debtor, invoices, instalments);
             message.Subject = rendered.Subject;
             message.Body = rendered.TextBody;
 
@@ -113,7 +114,23 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private RenderedMessage Render(OutboxMessage message, Debtor debtor, List<Invoice> invoices)
+    /// <summary>The instalments of the debtor's latest arrangement, for the messages that show them.</summary>
+    private async Task<IReadOnlyList<InstalmentLine>> InstalmentsAsync(OutboxMessage message, CancellationToken ct)
+    {
+        if (message.Step is not ("arrangement-confirmation" or "instalment-reminder"))
+        {
+            return [];
+        }
+
+        var arrangement = await db.Arrangements.AsNoTracking()
+            .Include(a => a.Instalments)
+            .Where(a => a.DebtorId == message.DebtorId)
+            .OrderByDescending(a => a.Id)
+            .FirstOrDefaultAsync(ct);
+        return arrangement?.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentLine(i.Number, i.DueDate, i.AmountCents)).ToList() ?? [];
+    }
+
+    private RenderedMessage Render(OutboxMessage message, Debtor debtor, List<Invoice> invoices, IReadOnlyList<InstalmentLine> instalments)
     {
         var settings = organisation.Value;
         var baseUrl = settings.PublicUrl.TrimEnd('/');
@@ -127,7 +144,10 @@ public sealed class OutboxDispatcher(
             ArrangementLink = baseUrl + "/betalingsregeling",
             OrganisationName = settings.Name,
             BusinessDate = message.BusinessDate,
-            DueDate = invoices.Count > 0 ? invoices[0].DueDate : null,
+            DueDate = message.Step == "instalment-reminder"
+                ? instalments.FirstOrDefault(i => i.DueDate >= message.BusinessDate)?.DueDate
+                : invoices.Count > 0 ? invoices[0].DueDate : null,
+            Instalments = instalments,
             CollectionCostsCents = CollectionCosts.CalculateCents(message.AmountCents),
             ReplyByDate = StatutoryTerm.EndDate(message.BusinessDate),
         };

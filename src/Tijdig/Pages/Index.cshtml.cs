@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tijdig.Arrangements;
 using Tijdig.Resources;
 
 namespace Tijdig.Pages;
@@ -30,7 +31,9 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
     {
     }
 
-    public IActionResult OnPostArrangement([Bind(Prefix = nameof(Arrangement))] ArrangementForm arrangement)
+    public IActionResult OnPostArrangement(
+        [Bind(Prefix = nameof(Arrangement))] ArrangementForm arrangement,
+        [FromServices] ArrangementRequestQueue queue)
     {
         Arrangement = arrangement;
         if (!ModelState.IsValid)
@@ -38,8 +41,9 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
             return Page();
         }
 
-        // TODO(portal): book the arrangement for a known debtor and e-mail the confirmation,
-        // taking as long for an unknown number as for a known one.
+        // Booking happens in the background, so a known and an unknown number get the same answer
+        // in the same time; the confirmation goes only to contact details already on file.
+        queue.TryEnqueue(new ArrangementRequest(arrangement.DebtorNumber!, arrangement.Instalments));
         ArrangementConfirmation = texts["Portal_ArrangementReceived", arrangement.Instalments];
         Arrangement = new ArrangementForm();
         return Page();
