@@ -57,6 +57,8 @@ public static class TijdigApp
         {
             builder.Services.AddHostedService<DailyCycleScheduler>();
             builder.Services.AddHostedService<TikkieSubscriptionRegistration>();
+            builder.Services.AddHostedService<Payments.TikkiePollingService>();
+            builder.Services.AddHostedService<Payments.Portal.PortalTikkieWorker>();
         }
 
         var app = builder.Build();
