@@ -55,13 +55,14 @@ public sealed class TerugbetalenModel(TijdigDbContext db, RefundCredit refundCre
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Credits = await db.Payments.AsNoTracking()
+        var rows = await db.Payments.AsNoTracking()
             .Where(p => p.Source == PaymentSource.Tikkie && p.UnallocatedCents > 0 && p.DebtorId != null)
-            .Join(db.Debtors, p => p.DebtorId, d => d.Id, (p, d) => new CreditRow(p.Id, d.DebtorNumber, d.Name, p.BookingDate, p.AmountCents, p.UnallocatedCents))
-            .OrderBy(row => row.PaidOn)
-            .ThenBy(row => row.PaymentId)
+            .OrderBy(p => p.BookingDate)
+            .ThenBy(p => p.Id)
             .Take(ListLimit)
+            .Join(db.Debtors, p => p.DebtorId, d => d.Id, (p, d) => new { p.Id, d.DebtorNumber, d.Name, p.BookingDate, p.AmountCents, p.UnallocatedCents })
             .ToListAsync(ct);
+        Credits = rows.Select(r => new CreditRow(r.Id, r.DebtorNumber, r.Name, r.BookingDate, r.AmountCents, r.UnallocatedCents)).ToList();
     }
 
     /// <summary>Reads "12,50", "12.50" or "12" as cents; at most two decimals.</summary>
