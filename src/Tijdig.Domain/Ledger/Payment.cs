@@ -31,6 +31,9 @@ public sealed class Payment
 
     public string? CounterpartyName { get; set; }
 
+    /// <summary>The Tikkie payment request a Tikkie payment was made on, needed to refund it; null for other sources.</summary>
+    public long? PaymentRequestId { get; set; }
+
     public List<Allocation> Allocations { get; set; } = [];
 }
 

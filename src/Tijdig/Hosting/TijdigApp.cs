@@ -60,6 +60,8 @@ public static class TijdigApp
             builder.Services.AddHostedService<TikkieSubscriptionRegistration>();
             builder.Services.AddSingleton<ArrangementRequestQueue>();
             builder.Services.AddHostedService<ArrangementRequestWorker>();
+            builder.Services.AddHostedService<Payments.TikkiePollingService>();
+            builder.Services.AddHostedService<Payments.Portal.PortalTikkieWorker>();
         }
 
         var app = builder.Build();

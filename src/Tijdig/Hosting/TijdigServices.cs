@@ -11,6 +11,7 @@ using Tijdig.Ledger;
 using Tijdig.Messaging;
 using Tijdig.Outbox;
 using Tijdig.Payments;
+using Tijdig.Payments.Portal;
 using Tijdig.Reporting;
 using Tijdig.Tikkie;
 
@@ -54,6 +55,13 @@ public static class TijdigServices
         services.AddScoped<PaymentRequestCreator>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<TikkiePaymentIntake>();
+        services.AddScoped<TikkieLedger>();
+        services.Configure<TikkiePollingSettings>(configuration.GetSection("TikkiePolling"));
+        services.Configure<PortalTikkieSettings>(configuration.GetSection("Portal:Tikkie"));
+        services.AddSingleton<PortalTikkieQueue>();
+        services.AddSingleton<PortalTikkieLimits>();
+        services.AddScoped<RequestPortalTikkie>();
+        services.AddScoped<Pages.Beheer.Tikkie.RefundCredit>();
         services.AddScoped<BuildReport>();
         services.AddScoped<DailyCycle>();
         services.AddScoped<BookArrangement>();

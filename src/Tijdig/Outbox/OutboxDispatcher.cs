@@ -63,6 +63,20 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(sent, cancelled, failed, deferred);
     }
 
+    /// <summary>Sends one queued message now, such as the Tikkie a parent requested on the portal.</summary>
+    public async Task<MessageStatus> DispatchMessageAsync(long messageId, CancellationToken ct)
+    {
+        var message = await db.Outbox.FirstAsync(m => m.Id == messageId, ct);
+        if (message.Status != MessageStatus.Queued)
+        {
+            return message.Status;
+        }
+
+        var status = await DispatchOneAsync(message, ct);
+        await db.SaveChangesAsync(ct);
+        return status;
+    }
+
     private async Task<MessageStatus> DispatchOneAsync(OutboxMessage message, CancellationToken ct)
     {
         var debtor = await db.Debtors.AsNoTracking().FirstAsync(d => d.Id == message.DebtorId, ct);
@@ -86,7 +100,14 @@ public sealed class OutboxDispatcher(
             if (message.PaymentRequestId is { } requestId)
             {
                 var request = await db.PaymentRequests.FirstAsync(r => r.Id == requestId, ct);
-                await paymentRequests.EnsureCreatedAsync(request, ct);
+                if (await paymentRequests.EnsureCreatedAsync(request, ct) == PaymentRequestLink.Expired)
+                {
+                    // An expired link is never sent again; the next dunning step makes a new request.
+                    message.Status = MessageStatus.Cancelled;
+                    message.LastError = "Betaalverzoek verlopen voor verzending.";
+                    return message.Status;
+                }
+
                 message.PaymentLink = request.Url;
             }
 

@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Tijdig.Arrangements;
+using Tijdig.Payments.Portal;
 using Tijdig.Resources;
 
 namespace Tijdig.Pages;
 
 /// <summary>
-/// The parents' portal: request a payment arrangement or a Tikkie for the open balance. Every
-/// valid request gets the same response whether or not the debtor number exists, so the form
-/// cannot be used to find out who is a customer.
+/// The parents' portal: request a payment arrangement, a Tikkie for the open balance or an open
+/// Tikkie. Every valid request gets the same response whether or not the debtor number exists, so
+/// the form cannot be used to find out who is a customer. Tikkie requests are handled in the
+/// background, so the response also takes the same time.
 /// </summary>
-public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
+public sealed class IndexModel(IStringLocalizer<Texts> texts, PortalTikkieQueue tikkieQueue, PortalTikkieLimits tikkieLimits) : PageModel
 {
     public const int MinimumInstalments = 2;
 
@@ -22,10 +24,14 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
 
     public BalanceRequestForm Balance { get; set; } = new();
 
+    public BalanceRequestForm OpenTikkie { get; set; } = new();
+
     /// <summary>The neutral response to the last valid request, or null before one.</summary>
     public string? ArrangementConfirmation { get; private set; }
 
     public string? BalanceConfirmation { get; private set; }
+
+    public string? OpenTikkieConfirmation { get; private set; }
 
     public void OnGet()
     {
@@ -57,11 +63,61 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts) : PageModel
             return Page();
         }
 
-        // TODO(portal): create a Tikkie for the open balance of a known debtor and send it by SMS,
-        // taking as long for an unknown number as for a known one.
+        if (!TryQueueTikkie(balance.DebtorNumber!, openAmount: false))
+        {
+            return TooManyRequests();
+        }
+
         BalanceConfirmation = texts["Portal_BalanceRequestReceived"];
         Balance = new BalanceRequestForm();
         return Page();
+    }
+
+    public IActionResult OnPostOpenTikkie([Bind(Prefix = nameof(OpenTikkie))] BalanceRequestForm openTikkie)
+    {
+        OpenTikkie = openTikkie;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!TryQueueTikkie(openTikkie.DebtorNumber!, openAmount: true))
+        {
+            return TooManyRequests();
+        }
+
+        OpenTikkieConfirmation = texts["Portal_OpenTikkieRequestReceived"];
+        OpenTikkie = new BalanceRequestForm();
+        return Page();
+    }
+
+    /// <summary>
+    /// Queues the request unless this IP address asked too often. A debtor number asked for too
+    /// often gets the neutral answer without a Tikkie, for known and unknown numbers alike.
+    /// </summary>
+    private bool TryQueueTikkie(string debtorNumber, bool openAmount)
+    {
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!tikkieLimits.TryAcquireForIp(ip))
+        {
+            return false;
+        }
+
+        var number = debtorNumber.Trim();
+        if (tikkieLimits.TryAcquireForDebtor(number))
+        {
+            tikkieQueue.Enqueue(new PortalTikkieRequest(number, openAmount));
+        }
+
+        return true;
+    }
+
+    private PageResult TooManyRequests()
+    {
+        ModelState.AddModelError("", texts["Portal_TooManyRequests"]);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status429TooManyRequests;
+        return page;
     }
 }
 

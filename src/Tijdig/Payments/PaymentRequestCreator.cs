@@ -1,10 +1,18 @@
-using Microsoft.EntityFrameworkCore;
 using Tijdig.Data;
 using Tijdig.Domain.Tikkie;
 using Tijdig.Hosting;
 using Tijdig.Tikkie;
 
 namespace Tijdig.Payments;
+
+public enum PaymentRequestLink
+{
+    /// <summary>The record has a token and a payable link.</summary>
+    Ready,
+
+    /// <summary>The expiry date has passed: the link is not sent again, and a request not yet created is never created.</summary>
+    Expired,
+}
 
 /// <summary>
 /// Creates the Tikkie behind a payment-request record exactly once. Tikkie has no idempotency
@@ -19,24 +27,39 @@ public sealed class PaymentRequestCreator(
     BusinessCalendar calendar,
     ILogger<PaymentRequestCreator> logger)
 {
+    /// <summary>
+    /// Environment variable for the crash test only: when it is "1", the process kills itself right
+    /// after Tikkie answered a create and before the token is committed. Unset in every real installation.
+    /// </summary>
+    public const string CrashAfterCreateVariable = "TIJDIG_TEST_CRASH_AFTER_TIKKIE_CREATE";
+
     private const int PageSize = 50;
 
-    public async Task EnsureCreatedAsync(PaymentRequestRecord record, CancellationToken ct)
+    /// <summary>How far before the recorded attempt the search starts, for clock skew between Tijdig and Tikkie.</summary>
+    private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
+
+    public async Task<PaymentRequestLink> EnsureCreatedAsync(PaymentRequestRecord record, CancellationToken ct)
     {
+        // An expired link is never sent again; the next dunning step makes a new request.
+        if (record.ExpiryDate < calendar.Today || record.State == PaymentRequestState.Expired)
+        {
+            return PaymentRequestLink.Expired;
+        }
+
         if (record.Token is not null)
         {
-            return;
+            return PaymentRequestLink.Ready;
         }
 
         if (record.CreationAttemptedAt is { } attemptedAt)
         {
-            var found = await FindAtTikkieAsync(record.ReferenceId, attemptedAt.AddMinutes(-5), ct);
+            var found = await FindAtTikkieAsync(record.ReferenceId, attemptedAt - ClockSkewMargin, ct);
             if (found is not null)
             {
                 logger.LogWarning("Adopted Tikkie payment request {ReferenceId} whose creation outcome was unknown", record.ReferenceId);
                 Adopt(record, found);
                 await db.SaveChangesAsync(ct);
-                return;
+                return PaymentRequestLink.Ready;
             }
         }
 
@@ -46,8 +69,20 @@ public sealed class PaymentRequestCreator(
         var created = await tikkie.CreatePaymentRequestAsync(
             new CreatePaymentRequest(record.Description, record.AmountCents, record.ReferenceId, record.ExpiryDate),
             ct);
+        CrashIfTestAsks();
+
         Adopt(record, created);
         await db.SaveChangesAsync(ct);
+        return PaymentRequestLink.Ready;
+    }
+
+    private static void CrashIfTestAsks()
+    {
+        if (Environment.GetEnvironmentVariable(CrashAfterCreateVariable) == "1")
+        {
+            // SIGKILL: no finally block, no SaveChanges and no shutdown hook runs, as after a power cut.
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+        }
     }
 
     private static void Adopt(PaymentRequestRecord record, PaymentRequest request)
@@ -68,7 +103,7 @@ public sealed class PaymentRequestCreator(
                 return match;
             }
 
-            if ((page + 1) * PageSize >= result.TotalElementCount || result.Items.Count == 0)
+            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
             {
                 return null;
             }

@@ -17,24 +17,28 @@ public enum NotificationOutcome
 }
 
 /// <summary>
-/// Books Tikkie payments, from notifications and from polling. A notification is only a hint:
-/// the payment is fetched from the API before anything is booked, so a forged body changes
-/// nothing, and the payment token is unique per booking, so a duplicate books nothing twice.
+/// Books Tikkie payments and refunds, from notifications and from polling. A notification is only
+/// a hint: the payment or refund is fetched from the API before anything is booked, so a forged
+/// body changes nothing. Payment and refund tokens are unique per booking, so a duplicate books
+/// nothing twice.
 /// </summary>
 public sealed class TikkiePaymentIntake(
     TijdigDbContext db,
     TikkieClient tikkie,
-    PaymentBooking booking,
+    TikkieLedger ledger,
     BusinessCalendar calendar,
     ILogger<TikkiePaymentIntake> logger)
 {
     public const string SubscriptionSettingKey = "tikkie.subscription-id";
 
+    private const int PageSize = 50;
+
     public async Task<NotificationOutcome> HandleNotificationAsync(string body, CancellationToken ct)
     {
         if (!TikkieNotification.TryParse(body, out var notification) || notification is null)
         {
-            logger.LogInformation("Ignored a Tikkie notification that could not be parsed");
+            // Unknown types land here too; they get a 2xx so that Tikkie does not retry them.
+            logger.LogInformation("Ignored a Tikkie notification that could not be parsed or has an unknown type");
             return NotificationOutcome.Ignored;
         }
 
@@ -45,12 +49,14 @@ public sealed class TikkiePaymentIntake(
             return NotificationOutcome.Ignored;
         }
 
-        if (notification.NotificationType != TikkieNotificationType.Payment)
+        if (notification.NotificationType == TikkieNotificationType.Bundle)
         {
             return NotificationOutcome.Ignored;
         }
 
-        var key = "payment:" + notification.PaymentToken;
+        var key = notification.NotificationType == TikkieNotificationType.Refund
+            ? "refund:" + notification.RefundToken
+            : "payment:" + notification.PaymentToken;
         if (await db.ProcessedNotifications.AnyAsync(n => n.Key == key, ct))
         {
             return NotificationOutcome.Duplicate;
@@ -63,49 +69,51 @@ public sealed class TikkiePaymentIntake(
             return NotificationOutcome.Ignored;
         }
 
-        TikkiePayment payment;
-        try
+        var booked = notification.NotificationType == TikkieNotificationType.Refund
+            ? await HandleRefundAsync(record, notification, ct)
+            : await HandlePaymentAsync(record, notification, ct);
+        if (booked is null)
         {
-            payment = await tikkie.GetPaymentAsync(notification.PaymentRequestToken!, notification.PaymentToken!, ct);
-        }
-        catch (TikkieApiException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
-        {
-            logger.LogWarning("Ignored a Tikkie notification whose payment the API does not know");
             return NotificationOutcome.Ignored;
         }
 
         db.ProcessedNotifications.Add(new ProcessedNotification { Key = key, ReceivedAt = calendar.Now });
-        var booked = await BookAsync(record, payment, ct);
-        await db.SaveChangesAsync(ct);
-        return booked ? NotificationOutcome.Booked : NotificationOutcome.Duplicate;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same notification was booked by a parallel delivery or by polling a moment ago:
+            // the unique keys stopped the second booking.
+            logger.LogInformation("Tikkie notification for request {ReferenceId} was booked concurrently", record.ReferenceId);
+            return NotificationOutcome.Duplicate;
+        }
+
+        return booked.Value ? NotificationOutcome.Booked : NotificationOutcome.Duplicate;
     }
 
     /// <summary>
     /// Checks open, unexpired payment requests for payments that no notification brought in,
-    /// because Tikkie delivers notifications on a best-effort basis.
+    /// because Tikkie delivers notifications on a best-effort basis. Returns the number of payments booked.
     /// </summary>
     public async Task<int> PollAsync(CancellationToken ct)
     {
         var today = calendar.Today;
+
+        // A request that expired yesterday is checked once more: it could be paid until the end of its expiry date.
         var open = await db.PaymentRequests
             .Where(r => r.State == PaymentRequestState.Open && r.Token != null && r.ExpiryDate >= today.AddDays(-1))
+            .OrderBy(r => r.Id)
             .ToListAsync(ct);
 
         var booked = 0;
         foreach (var record in open)
         {
-            var page = await tikkie.ListPaymentsAsync(record.Token!, 0, 50, includeRefunds: false, ct);
-            foreach (var payment in page.Items)
+            booked += await PollOneAsync(record, ct);
+            if (record.ExpiryDate < today)
             {
-                if (await BookAsync(record, payment, ct))
-                {
-                    booked++;
-                }
-            }
-
-            if (record.State == PaymentRequestState.Open && record.ExpiryDate < today)
-            {
-                record.State = PaymentRequestState.Expired;
+                record.State = record.PaidCents > 0 ? PaymentRequestState.Paid : PaymentRequestState.Expired;
             }
 
             await db.SaveChangesAsync(ct);
@@ -114,34 +122,69 @@ public sealed class TikkiePaymentIntake(
         return booked;
     }
 
-    private async Task<bool> BookAsync(PaymentRequestRecord record, TikkiePayment payment, CancellationToken ct)
+    private async Task<int> PollOneAsync(PaymentRequestRecord record, CancellationToken ct)
     {
-        var known = db.Payments.Local.Any(p => p.Source == PaymentSource.Tikkie && p.ExternalReference == payment.PaymentToken)
-            || await db.Payments.AnyAsync(p => p.Source == PaymentSource.Tikkie && p.ExternalReference == payment.PaymentToken, ct);
-        if (known)
+        // "Paid" comes from the payment count and total, not from the status field, which stays
+        // OPEN on accounts that allow several payments per request.
+        var request = await tikkie.GetPaymentRequestAsync(record.Token!, ct);
+        var bookedCount = await db.Payments.CountAsync(p => p.PaymentRequestId == record.Id, ct);
+        if ((request.NumberOfPayments ?? 0) <= bookedCount)
         {
-            return false;
+            return 0;
         }
 
-        // The invoices the request was made for come first; any rest goes to the debtor's other open invoices.
-        var named = record.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var open = await db.Invoices
-            .Where(i => i.DebtorId == record.DebtorId && i.OpenCents > 0)
-            .OrderBy(i => i.DueDate)
-            .ThenBy(i => i.Id)
-            .ToListAsync(ct);
-        var ordered = open.Where(i => named.Contains(i.InvoiceNumber)).Concat(open.Where(i => !named.Contains(i.InvoiceNumber)));
-
-        var paidOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(payment.CreatedDateTime, BusinessCalendar.Amsterdam).DateTime);
-        booking.Book(PaymentSource.Tikkie, payment.PaymentToken, record.DebtorId, paidOn, payment.AmountInCents, ordered, payment.CounterPartyName);
-
-        record.PaidCents += payment.AmountInCents;
-        if (record.AmountCents is null || record.PaidCents >= record.AmountCents)
+        var booked = 0;
+        for (var page = 0; ; page++)
         {
-            record.State = PaymentRequestState.Paid;
+            var result = await tikkie.ListPaymentsAsync(record.Token!, page, PageSize, includeRefunds: false, ct);
+            foreach (var payment in result.Items)
+            {
+                if (await ledger.BookPaymentAsync(record, payment, ct))
+                {
+                    booked++;
+                }
+            }
+
+            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
+            {
+                return booked;
+            }
+        }
+    }
+
+    private async Task<bool?> HandlePaymentAsync(PaymentRequestRecord record, TikkieNotification notification, CancellationToken ct)
+    {
+        TikkiePayment payment;
+        try
+        {
+            payment = await tikkie.GetPaymentAsync(notification.PaymentRequestToken!, notification.PaymentToken!, ct);
+        }
+        catch (TikkieApiException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            logger.LogWarning("Ignored a Tikkie notification whose payment the API does not know");
+            return null;
         }
 
-        logger.LogInformation("Booked Tikkie payment on request {ReferenceId}", record.ReferenceId);
-        return true;
+        return await ledger.BookPaymentAsync(record, payment, ct);
+    }
+
+    private async Task<bool?> HandleRefundAsync(PaymentRequestRecord record, TikkieNotification notification, CancellationToken ct)
+    {
+        // The payment is fetched as well: a refund can arrive before the payment was booked.
+        Refund refund;
+        TikkiePayment payment;
+        try
+        {
+            refund = await tikkie.GetRefundAsync(notification.PaymentRequestToken!, notification.PaymentToken!, notification.RefundToken!, ct);
+            payment = await tikkie.GetPaymentAsync(notification.PaymentRequestToken!, notification.PaymentToken!, ct);
+        }
+        catch (TikkieApiException exception) when (exception.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            logger.LogWarning("Ignored a Tikkie refund notification whose refund the API does not know");
+            return null;
+        }
+
+        await ledger.BookPaymentAsync(record, payment, ct);
+        return await ledger.ApplyRefundAsync(record, payment.PaymentToken, refund, ct);
     }
 }
