@@ -50,11 +50,11 @@ public static class TijdigServices
         services.AddScoped<DebtorSnapshotLoader>();
         services.AddScoped<RunDunningCycle>();
         services.AddScoped<PaymentRequestCreator>();
-        services.AddScoped<OutboxDispatcher>();
         services.AddScoped<TikkiePaymentIntake>();
         services.AddScoped<BuildReport>();
         services.AddScoped<DailyCycle>();
         services.AddScoped<ListMessages>();
+        services.AddTijdigOutbox(configuration);
         return services;
     }
 
