@@ -39,7 +39,7 @@ public static class CmStatusReports
         IEnumerable<JsonNode?> items = msg switch
         {
             JsonArray array => array,
-            JsonObject single => [single],
+            JsonObject single => new JsonNode?[] { single },
             _ => [],
         };
 

@@ -6,7 +6,8 @@ using Tijdig.Hosting;
 namespace Tijdig.Outbox;
 
 /// <summary>
-/// Blanks the subject and body of messages older than Outbox:BodyRetentionDays. The row itself stays:
+/// Blanks the subject and body of messages sent or given up more than Outbox:BodyRetentionDays ago
+/// (by <see cref="Domain.Messaging.OutboxMessage.CreatedAt"/> for messages never sent). The row itself stays:
 /// who was sent which step on which date is part of the ledger's history. Letters keep their PDF.
 /// </summary>
 public sealed class MessageRetention(TijdigDbContext db, IOptions<OutboxSettings> options, BusinessCalendar calendar, ILogger<MessageRetention> logger)
@@ -20,9 +21,11 @@ public sealed class MessageRetention(TijdigDbContext db, IOptions<OutboxSettings
         }
 
         var today = calendar.Today;
-        var cutoff = today.AddDays(-days);
+        var cutoff = calendar.Now.AddDays(-days);
         var old = await db.Outbox
-            .Where(m => m.BusinessDate < cutoff && m.BodyErasedOn == null && (m.Body != null || m.Subject != null))
+            .Where(m => m.BodyErasedOn == null && (m.Body != null || m.Subject != null))
+            .Where(m => m.SentAt != null ? m.SentAt < cutoff : m.CreatedAt < cutoff)
+            .Where(m => m.Status != Domain.Messaging.MessageStatus.Queued && m.Status != Domain.Messaging.MessageStatus.Sending)
             .ToListAsync(ct);
         foreach (var message in old)
         {
@@ -34,7 +37,7 @@ public sealed class MessageRetention(TijdigDbContext db, IOptions<OutboxSettings
         await db.SaveChangesAsync(ct);
         if (old.Count > 0)
         {
-            OutboxLog.BodiesErased(logger, old.Count, cutoff);
+            OutboxLog.BodiesErased(logger, old.Count, DateOnly.FromDateTime(cutoff.DateTime));
         }
 
         return old.Count;
