@@ -18,8 +18,8 @@ public sealed class LetterSettings
     /// The address block's top-left corner. The defaults put it in the window of a Dutch window envelope
     /// (EA5/6 with the window on the left) for an A4 letter folded in three.
     /// </summary>
-    // NOTE: 20 mm from the left and 50 mm from the top is an estimate from common envelope sizes; check
-    // it against the envelopes of the print-and-mail service before the first mailing.
+    // NOTE: 20 mm from the left and 50 mm from the top is an estimate from common envelope sizes.
+    // Check it against the envelopes of the print-and-mail service before the first mailing.
     public double AddressLeftMm { get; set; } = 20;
 
     public double AddressTopMm { get; set; } = 50;

@@ -19,7 +19,7 @@ public enum DeliveryReportOutcome
 /// <summary>
 /// Takes CM status reports: checks the optional key, parses, stores each report and applies it to the
 /// message whose provider reference it carries. CM retries a report for up to 7 days until it gets a
-/// 2xx, so an unknown reference is answered as handled, not as an error.
+/// 2xx, so an unknown reference gets a 200 as handled, not an error status.
 /// </summary>
 public sealed class DeliveryReportIntake(TijdigDbContext db, DeliveryStatus deliveryStatus, IOptions<OutboxSettings> options, BusinessCalendar calendar, ILogger<DeliveryReportIntake> logger)
 {

@@ -9,6 +9,8 @@ namespace Tijdig.Outbox;
 /// Applies a CM status report to a message. CM status codes: 0 accepted, 1 rejected, 2 delivered,
 /// 3 failed. A report never moves a message back: a late "accepted" after "delivered" changes nothing.
 /// </summary>
+// NOTE: this numeric mapping is the one in common use, but CM's status-report page was not checked
+// for it; confirm it there before going live.
 public sealed class DeliveryStatus(TijdigDbContext db, IOptions<OutboxSettings> options, BusinessCalendar calendar, ILogger<DeliveryStatus> logger)
 {
     public const int Accepted = 0;
@@ -40,7 +42,7 @@ public sealed class DeliveryStatus(TijdigDbContext db, IOptions<OutboxSettings> 
                 await FallBackAsync(message, ct);
                 break;
             default:
-                // Read receipts of chat channels and unknown codes say nothing about an SMS.
+                // Read receipts (4) of chat channels and unknown codes carry no SMS status.
                 return;
         }
 

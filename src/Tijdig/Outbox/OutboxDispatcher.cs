@@ -16,7 +16,8 @@ namespace Tijdig.Outbox;
 public sealed record DispatchResult(int Sent, int Cancelled, int Failed, int Deferred);
 
 /// <summary>
-/// Sends queued messages exactly once. Each message is checked again against the ledger, waits for the
+/// Sends each queued message at most once; a message whose outcome a crash lost goes to a person
+/// instead of out again. Each message is checked again against the ledger, waits for the
 /// contact window, gets its Tikkie and text, and is saved as Sending with its provider reference
 /// before the provider is called. A row still in Sending after a crash is never sent blindly again:
 /// <see cref="OutboxReconciler"/> decides from delivery reports. Transient failures are retried with
@@ -133,7 +134,7 @@ public sealed class OutboxDispatcher(
         }
 
         // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
-        // with the reference the provider knows it by.
+        // with the reference the provider stores for it.
         message.Status = MessageStatus.Sending;
         message.Attempts++;
         message.SendingStartedAt = calendar.Now;

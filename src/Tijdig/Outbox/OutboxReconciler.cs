@@ -8,7 +8,7 @@ using Tijdig.Messaging;
 namespace Tijdig.Outbox;
 
 /// <summary>
-/// Settles messages left in Sending by a crash or an answer that never came. A delivery report with the
+/// Settles messages left in Sending by a crash or a provider response that never came. A delivery report with the
 /// message's provider reference settles it. In Local mode the message is queued again, because the file
 /// outbox writes each client reference once. In Live mode it is never resent automatically: after
 /// Outbox:UnconfirmedAfterMinutes a work item asks a person to look the reference up in the CM message

@@ -11,7 +11,7 @@ public sealed class OutboxSettings
 
     /// <summary>
     /// Whether quiet hours hold in Messaging:Mode Local too. Off by default: the file outbox reaches no
-    /// parent, and <c>cycle run --date</c> for another day must write its files whatever the clock says.
+    /// parent, and <c>cycle run --date</c> for another day must write its files whatever the time of day.
     /// </summary>
     public bool QuietHoursInLocalMode { get; set; }
 

@@ -65,8 +65,8 @@ public sealed class CrashSafetyTests
         Assert.All(smsReceived.Values, count => Assert.Equal(1, count));
         Assert.All(mailReceived.Values, count => Assert.Equal(1, count));
 
-        // Every message reached its server at most once. One that did not, or whose outcome the crash
-        // lost, waits in Sending with a work item for a person; at most the crashed one is unsure.
+        // Every message reached its server at most once. A message whose outcome the crash lost waits
+        // in Sending with a work item for a person, and only the crashed one can be in that state.
         var messages = await ledger.QueryAsync(db => db.Outbox.Where(m => ids.Contains(m.Id)).ToListAsync());
         var smsReferences = cm.Accepted.Select(a => a.Reference).ToList();
         var mailIds = smtp.Received.Select(m => m.MessageId ?? "").ToList();

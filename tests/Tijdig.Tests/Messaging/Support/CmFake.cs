@@ -13,7 +13,7 @@ namespace Tijdig.Tests.Messaging.Support;
 /// <summary>
 /// A loopback server that accepts <c>POST /v1.0/message</c> as CM's Business Messaging API does and keeps
 /// each accepted message (number, text, reference). Numbers ending in 0000 are rejected as blacklisted
-/// (error 402), and <see cref="ForcedStatus"/> answers every request with that HTTP status.
+/// (error 402), and <see cref="ForcedStatus"/> returns that HTTP status for every request.
 /// </summary>
 public sealed class CmFake : IAsyncDisposable
 {
