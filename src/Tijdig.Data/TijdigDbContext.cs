@@ -46,6 +46,12 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
 
     public DbSet<Instalment> Instalments => Set<Instalment>();
 
+    public DbSet<DeliveryReport> DeliveryReports => Set<DeliveryReport>();
+
+    public DbSet<MessageTemplateVersion> MessageTemplates => Set<MessageTemplateVersion>();
+
+    public DbSet<Letter> Letters => Set<Letter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
@@ -122,6 +128,16 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
             message.HasIndex(m => m.IdempotencyKey).IsUnique();
             message.HasIndex(m => new { m.Status, m.BusinessDate });
             message.HasIndex(m => new { m.DebtorId, m.BusinessDate });
+            message.HasIndex(m => m.ProviderReference);
+            message.Ignore(m => m.ClientReference);
+        });
+
+        modelBuilder.Entity<DeliveryReport>().HasIndex(r => r.ProviderReference);
+        modelBuilder.Entity<MessageTemplateVersion>().HasIndex(t => new { t.Step, t.Channel, t.Language, t.Version }).IsUnique();
+        modelBuilder.Entity<Letter>(letter =>
+        {
+            letter.HasIndex(l => l.MessageId).IsUnique();
+            letter.HasIndex(l => new { l.ExportedAt, l.SendingDate });
         });
 
         modelBuilder.Entity<WorkItem>().HasIndex(w => w.Key).IsUnique();

@@ -19,9 +19,19 @@ public enum SendStatus
 /// </summary>
 public sealed record SendOutcome(SendStatus Status, string? ProviderReference, string? Error)
 {
+    /// <summary>
+    /// True when the attempt failed after the message may have reached the provider, such as a timeout
+    /// waiting for CM's answer or a connection lost after the SMTP DATA command. Resending could then
+    /// deliver the message twice, so the outbox checks the provider instead of retrying.
+    /// </summary>
+    public bool MayHaveBeenAccepted { get; init; }
+
     public static SendOutcome Sent(string? providerReference) => new(SendStatus.Sent, providerReference, null);
 
     public static SendOutcome Transient(string error) => new(SendStatus.TransientFailure, null, error);
+
+    /// <summary>A transient failure after which the provider may have accepted the message; see <see cref="MayHaveBeenAccepted"/>.</summary>
+    public static SendOutcome Uncertain(string error) => new(SendStatus.TransientFailure, null, error) { MayHaveBeenAccepted = true };
 
     public static SendOutcome Permanent(string error) => new(SendStatus.PermanentFailure, null, error);
 }

@@ -20,6 +20,14 @@ public sealed class Debtor
     /// <summary>Mobile number in E.164 (+316...).</summary>
     public string? Mobile { get; set; }
 
+    /// <summary>Street and house number of the postal address, needed for letters.</summary>
+    public string? Street { get; set; }
+
+    /// <summary>Dutch postcode as "1234 AB".</summary>
+    public string? Postcode { get; set; }
+
+    public string? City { get; set; }
+
     public string? Iban { get; set; }
 
     public string? Bic { get; set; }

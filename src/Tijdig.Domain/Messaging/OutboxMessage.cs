@@ -7,12 +7,21 @@ public enum MessageChannel
     Letter,
 }
 
+/// <summary>
+/// The life of an outbox message: Queued → Sending → Sent or Failed → Delivered or Undeliverable
+/// (from the provider's delivery report). Cancelled when its reason went before it was sent.
+/// </summary>
 public enum MessageStatus
 {
     Queued,
+
+    /// <summary>Handed to the provider, outcome not yet stored. After a crash the dispatcher reconciles it instead of resending.</summary>
+    Sending,
     Sent,
     Failed,
     Cancelled,
+    Delivered,
+    Undeliverable,
 }
 
 /// <summary>
@@ -60,4 +69,26 @@ public sealed class OutboxMessage
 
     /// <summary>Why the engine sent it, in words the credit team can show a parent.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The provider's id of this message: the CM reference of an SMS or the Message-ID of an e-mail.</summary>
+    public string? ProviderReference { get; set; }
+
+    /// <summary>The earliest moment of the next attempt: after a transient failure, or the end of quiet hours.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>When the message was handed to the provider; a row left in Sending is reconciled from this moment.</summary>
+    public DateTimeOffset? SendingStartedAt { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The message this one replaces on another channel, for example an e-mail after an SMS without a mobile number.</summary>
+    public long? FallbackForMessageId { get; set; }
+
+    /// <summary>The date the subject and body were blanked after the retention period.</summary>
+    public DateOnly? BodyErasedOn { get; set; }
+
+    /// <summary>The client reference providers and outbox files know this message by.</summary>
+    public string ClientReference => ClientReferenceFor(Id);
+
+    public static string ClientReferenceFor(long id) => "tijdig-" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -89,6 +89,7 @@ public sealed class SmtpEmailSender : IEmailSender
         }
 
         using SmtpClient client = new() { Timeout = this.options.TimeoutSeconds * 1000 };
+        bool dataStarted = false;
         try
         {
             await client.ConnectAsync(this.options.Host, this.options.Port, this.options.SecureSocketOptions, ct);
@@ -97,7 +98,9 @@ public sealed class SmtpEmailSender : IEmailSender
                 await client.AuthenticateAsync(this.options.UserName, this.options.Password ?? "", ct);
             }
 
+            dataStarted = true;
             await client.SendAsync(mime, ct);
+            dataStarted = false;
             await client.DisconnectAsync(quit: true, ct);
         }
         catch (SmtpCommandException exception)
@@ -107,7 +110,10 @@ public sealed class SmtpEmailSender : IEmailSender
         catch (Exception exception) when (IsTransient(exception) && !ct.IsCancellationRequested)
         {
             MessagingLog.EmailFailed(this.logger, this.options.Host, message.ClientReference, exception.GetType().Name);
-            return SendOutcome.Transient($"Sending through SMTP server {this.options.Host} failed: {exception.GetType().Name}.");
+            string error = $"Sending through SMTP server {this.options.Host} failed: {exception.GetType().Name}.";
+
+            // Once the message is on its way, a lost connection does not tell whether the server kept it.
+            return dataStarted ? SendOutcome.Uncertain(error) : SendOutcome.Transient(error);
         }
 
         MessagingLog.EmailSent(this.logger, this.options.Host, message.ClientReference);

@@ -150,13 +150,18 @@ public sealed partial class CmSmsGateway : ISmsGateway
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             MessagingLog.SmsRequestFailed(this.logger, new TimeoutException("The request to CM timed out."), message.ClientReference);
-            return SendOutcome.Transient(
+            return SendOutcome.Uncertain(
                 $"The request to CM timed out after {this.options.TimeoutSeconds} s. CM may have accepted the message, so check the CM message log for reference {reference} before resending.");
         }
         catch (HttpRequestException exception)
         {
             MessagingLog.SmsRequestFailed(this.logger, exception, message.ClientReference);
-            return SendOutcome.Transient($"The request to CM failed: {exception.HttpRequestError}.");
+            string error = $"The request to CM failed: {exception.HttpRequestError}.";
+
+            // Without a connection CM never saw the request; after one, it may have accepted the message.
+            return exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+                ? SendOutcome.Transient(error)
+                : SendOutcome.Uncertain(error);
         }
     }
 

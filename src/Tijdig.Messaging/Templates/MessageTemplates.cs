@@ -42,6 +42,31 @@ public sealed partial class MessageTemplates : ITemplateRenderer
     /// <remarks>The language is compared without regard to case, so <c>NL</c> works as <c>nl</c>.</remarks>
     public RenderedMessage Render(string step, MessageChannel channel, string language, TemplateModel model)
     {
+        language = CheckArguments(step, language, model);
+        ParsedTemplate template = this.cache.GetOrAdd(TemplateName(step, channel, language), this.Load);
+        return Render(template, channel, language, model);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="source"/>, a template in the file format of the built-in ones, in place of
+    /// the built-in template; for templates kept in a database. Throws <see cref="ArgumentException"/>
+    /// as <see cref="Render"/> does and <see cref="InvalidOperationException"/> for invalid Liquid.
+    /// </summary>
+    public RenderedMessage RenderSource(string source, string step, MessageChannel channel, string language, TemplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+
+        language = CheckArguments(step, language, model);
+        ParsedTemplate template = this.cache.GetOrAdd("source:" + source, _ => Parse("the saved template", source));
+        return Render(template, channel, language, model);
+    }
+
+    /// <summary>Returns the source of the built-in template, or of its override file when there is one.</summary>
+    public string DefaultSource(string step, MessageChannel channel, string language) =>
+        this.ReadSource(TemplateName(step, channel, language.Trim().ToLowerInvariant()));
+
+    private static string CheckArguments(string step, string language, TemplateModel model)
+    {
         ArgumentNullException.ThrowIfNull(model);
 
         if (!MessageSteps.All.Contains(step))
@@ -60,7 +85,11 @@ public sealed partial class MessageTemplates : ITemplateRenderer
             throw new ArgumentException("The last-chance notice must state the exact collection costs: set CollectionCostsCents.", nameof(model));
         }
 
-        ParsedTemplate template = this.cache.GetOrAdd(TemplateName(step, channel, language), this.Load);
+        return language;
+    }
+
+    private static RenderedMessage Render(ParsedTemplate template, MessageChannel channel, string language, TemplateModel model)
+    {
         TemplateContext context = new(TemplateVariables.Create(model, language), Options);
 
         string text = Render(template.Text, context);
@@ -84,9 +113,10 @@ public sealed partial class MessageTemplates : ITemplateRenderer
     private static string Render(IFluidTemplate? template, TemplateContext context) =>
         template is null ? "" : template.Render(context, NullEncoder.Default);
 
-    private ParsedTemplate Load(string name)
+    private ParsedTemplate Load(string name) => Parse(name, this.ReadSource(name));
+
+    private static ParsedTemplate Parse(string name, string source)
     {
-        string source = this.ReadSource(name);
         Dictionary<string, string> sections = TemplateSections.Split(source);
 
         return new ParsedTemplate(

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1");
 
         api.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        api.MapDeliveryReports();
 
         // Tikkie retries a notification that does not get a 2xx, so every outcome we understand,
         // including "ignored", answers 200; only our own failure answers 5xx, to get a retry.

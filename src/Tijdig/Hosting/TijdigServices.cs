@@ -53,7 +53,6 @@ public static class TijdigServices
         services.AddScoped<DebtorSnapshotLoader>();
         services.AddScoped<RunDunningCycle>();
         services.AddScoped<PaymentRequestCreator>();
-        services.AddScoped<OutboxDispatcher>();
         services.AddScoped<TikkiePaymentIntake>();
         services.AddScoped<TikkieLedger>();
         services.Configure<TikkiePollingSettings>(configuration.GetSection("TikkiePolling"));
@@ -67,6 +66,7 @@ public static class TijdigServices
         services.AddScoped<BookArrangement>();
         services.AddScoped<RunArrangements>();
         services.AddScoped<ListMessages>();
+        services.AddTijdigOutbox(configuration);
         return services;
     }
 

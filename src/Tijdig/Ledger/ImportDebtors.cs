@@ -16,7 +16,7 @@ public sealed class ImportDebtors(TijdigDbContext db)
     public static readonly string[] RequiredColumns = ["debtor_number", "name", "payment_method"];
 
     public static readonly string[] Columns =
-        ["debtor_number", "name", "email", "mobile", "iban", "bic", "mandate_id", "mandate_date", "payment_method", "language", "contract_number"];
+        ["debtor_number", "name", "email", "mobile", "iban", "bic", "mandate_id", "mandate_date", "payment_method", "language", "contract_number", "street", "postcode", "city"];
 
     public async Task<ImportResult> RunAsync(TextReader csv, CancellationToken ct)
     {
@@ -158,6 +158,12 @@ public sealed class ImportDebtors(TijdigDbContext db)
             errors.Add(new ImportError(row.Line, $"taal '{language}' wordt niet ondersteund; gebruik nl of en."));
         }
 
+        var postcode = row.GetOptional("postcode");
+        if (postcode is not null && NormalizePostcode(postcode) is { } normalized)
+        {
+            postcode = normalized;
+        }
+
         if (errors.Count > count)
         {
             return null;
@@ -175,7 +181,20 @@ public sealed class ImportDebtors(TijdigDbContext db)
             MandateSignatureDate = mandateDate,
             PaymentMethod = method,
             Language = language,
+            Street = row.GetOptional("street"),
+            Postcode = postcode,
+            City = row.GetOptional("city"),
         };
+    }
+
+    // A Dutch postcode in any spacing or case becomes "1234 AB"; anything else, such as a foreign
+    // postcode, is kept as written.
+    private static string? NormalizePostcode(string postcode)
+    {
+        var compact = postcode.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return compact.Length == 6 && compact[..4].All(char.IsAsciiDigit) && compact[4..].All(char.IsAsciiLetterUpper)
+            ? compact[..4] + " " + compact[4..]
+            : null;
     }
 
     private static bool IsPlausibleEmail(string email)
@@ -195,5 +214,8 @@ public sealed class ImportDebtors(TijdigDbContext db)
         target.MandateSignatureDate = source.MandateSignatureDate;
         target.PaymentMethod = source.PaymentMethod;
         target.Language = source.Language;
+        target.Street = source.Street;
+        target.Postcode = source.Postcode;
+        target.City = source.City;
     }
 }

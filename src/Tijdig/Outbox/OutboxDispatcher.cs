@@ -4,43 +4,65 @@ using Tijdig.Data;
 using Tijdig.Domain.Ledger;
 using Tijdig.Domain.Messaging;
 using Tijdig.Hosting;
+using Tijdig.Letters;
 using Tijdig.Messaging;
+using Tijdig.Messaging.Calendar;
 using Tijdig.Messaging.Email;
 using Tijdig.Messaging.Sms;
-using Tijdig.Messaging.Templates;
-using Tijdig.Dunning;
 using Tijdig.Payments;
-using TemplateChannel = Tijdig.Messaging.Templates.MessageChannel;
 
 namespace Tijdig.Outbox;
 
 public sealed record DispatchResult(int Sent, int Cancelled, int Failed, int Deferred);
 
 /// <summary>
-/// Sends queued messages: creates the Tikkie a message links to, renders the template, and hands
-/// the message to the SMS gateway or e-mail sender with the message id as client reference, so a
-/// retry after a crash is recognised downstream. Each message is saved as soon as it is sent.
+/// Sends each queued message at most once; a message whose outcome a crash lost goes to a person
+/// instead of out again. Each message is checked again against the ledger, waits for the
+/// contact window, gets its Tikkie and text, and is saved as Sending with its provider reference
+/// before the provider is called. A row still in Sending after a crash is never sent blindly again:
+/// <see cref="OutboxReconciler"/> decides from delivery reports. Transient failures are retried with
+/// backoff; permanent ones go to the "messages" work queue, and an SMS falls back to e-mail.
 /// </summary>
 public sealed class OutboxDispatcher(
     TijdigDbContext db,
     PaymentRequestCreator paymentRequests,
-    ITemplateRenderer templates,
+    MessageComposer composer,
     ISmsGateway sms,
     IEmailSender email,
-    IOptions<OrganisationSettings> organisation,
+    LetterWriter letters,
+    OutboxReconciler reconciler,
+    MessageRetention retention,
+    MessagingOptions messaging,
+    IOptions<OutboxSettings> options,
     BusinessCalendar calendar,
     ILogger<OutboxDispatcher> logger)
 {
-    private const int MaxAttempts = 5;
+    private OutboxSettings Settings => options.Value;
 
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
-        var queued = await db.Outbox.Where(m => m.Status == MessageStatus.Queued).OrderBy(m => m.Id).ToListAsync(ct);
+        await reconciler.ReconcileAsync(ct);
+        await retention.EraseOldBodiesAsync(ct);
+
+        var now = calendar.Now;
+        var due = await db.Outbox
+            .Where(m => m.Status == MessageStatus.Queued)
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct);
         int sent = 0, cancelled = 0, failed = 0, deferred = 0;
 
-        foreach (var message in queued)
+        // A fallback e-mail queued during this run is sent in the same run.
+        for (var i = 0; i < due.Count; i++)
         {
-            var outcome = await DispatchOneAsync(message, ct);
+            var message = due[i];
+            if (message.NextAttemptAt is { } next && next > now)
+            {
+                deferred++;
+                continue;
+            }
+
+            var outcome = await DispatchOneAsync(message, due, ct);
+            await db.SaveChangesAsync(ct);
             switch (outcome)
             {
                 case MessageStatus.Sent:
@@ -56,8 +78,6 @@ public sealed class OutboxDispatcher(
                     deferred++;
                     break;
             }
-
-            await db.SaveChangesAsync(ct);
         }
 
         return new DispatchResult(sent, cancelled, failed, deferred);
@@ -72,29 +92,36 @@ public sealed class OutboxDispatcher(
             return message.Status;
         }
 
-        var status = await DispatchOneAsync(message, ct);
+        var status = await DispatchOneAsync(message, [message], ct);
         await db.SaveChangesAsync(ct);
         return status;
     }
 
-    private async Task<MessageStatus> DispatchOneAsync(OutboxMessage message, CancellationToken ct)
+    private async Task<MessageStatus> DispatchOneAsync(OutboxMessage message, List<OutboxMessage> due, CancellationToken ct)
     {
         var debtor = await db.Debtors.AsNoTracking().FirstAsync(d => d.Id == message.DebtorId, ct);
-        var numbers = message.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var invoices = await db.Invoices.AsNoTracking()
-            .Where(i => numbers.Contains(i.InvoiceNumber))
-            .OrderBy(i => i.DueDate)
-            .ToListAsync(ct);
+        var context = await composer.LoadAsync(message, ct);
 
-        // The reason for the message may have gone since the cycle queued it: the parent paid.
-        if (numbers.Length > 0 && invoices.All(i => i.OpenCents == 0))
+        if (MessageRecheck.ReasonGone(message, debtor, context.Invoices, calendar.Today) is { } gone)
         {
             message.Status = MessageStatus.Cancelled;
-            message.LastError = "Betaald voor verzending.";
+            message.LastError = gone;
+            OutboxLog.Cancelled(logger, message.Id, gone);
             return message.Status;
         }
 
-        message.Attempts++;
+        if (MissingAddress(message, debtor) is { } missing)
+        {
+            return await FailAsync(message, debtor, "no-address", missing, due, ct);
+        }
+
+        if (QuietUntil(message.Channel) is { } allowedAt)
+        {
+            message.NextAttemptAt = allowedAt;
+            OutboxLog.QuietHours(logger, message.Id, allowedAt);
+            return message.Status;
+        }
+
         try
         {
             if (message.PaymentRequestId is { } requestId)
@@ -110,107 +137,124 @@ public sealed class OutboxDispatcher(
 
                 message.PaymentLink = request.Url;
             }
-
-            var instalments = await InstalmentsAsync(message, ct);
-            var rendered = Render(message, debtor, invoices, instalments);
-            message.Subject = rendered.Subject;
-            message.Body = rendered.TextBody;
-
-            var outcome = message.Channel switch
-            {
-                Domain.Messaging.MessageChannel.Sms => await sms.SendAsync(new SmsMessage(debtor.Mobile!, rendered.TextBody, ClientReference(message)), ct),
-                Domain.Messaging.MessageChannel.Email => await email.SendAsync(
-                    new EmailMessage(debtor.Email!, debtor.Name, rendered.Subject ?? "", rendered.TextBody, rendered.HtmlBody, ClientReference(message)),
-                    ct),
-                _ => new SendOutcome(SendStatus.PermanentFailure, null, "Brieven worden nog niet verstuurd."),
-            };
-
-            return Apply(message, outcome);
         }
         catch (Exception exception) when (exception is HttpRequestException or Tikkie.TikkieApiException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            logger.LogWarning(exception, "Message {MessageId} not sent, attempt {Attempt}", message.Id, message.Attempts);
-            message.LastError = exception.Message;
-            return Defer(message);
-        }
-    }
-
-    /// <summary>The instalments of the debtor's latest arrangement, for the messages that show them.</summary>
-    private async Task<IReadOnlyList<InstalmentLine>> InstalmentsAsync(OutboxMessage message, CancellationToken ct)
-    {
-        if (message.Step is not ("arrangement-confirmation" or "instalment-reminder"))
-        {
-            return [];
+            OutboxLog.SendError(logger, exception, message.Id, exception.GetType().Name);
+            return await RetryAsync(message, debtor, "De Tikkie kon niet worden aangemaakt: " + exception.GetType().Name, due, ct);
         }
 
-        var arrangement = await db.Arrangements.AsNoTracking()
-            .Include(a => a.Instalments)
-            .Where(a => a.DebtorId == message.DebtorId)
-            .OrderByDescending(a => a.Id)
-            .FirstOrDefaultAsync(ct);
-        return arrangement?.Instalments.OrderBy(i => i.Number).Select(i => new InstalmentLine(i.Number, i.DueDate, i.AmountCents)).ToList() ?? [];
-    }
+        var rendered = await composer.RenderAsync(message, debtor, context, ct);
+        message.Subject = rendered.Subject;
+        message.Body = rendered.TextBody;
 
-    private RenderedMessage Render(OutboxMessage message, Debtor debtor, List<Invoice> invoices, IReadOnlyList<InstalmentLine> instalments)
-    {
-        var settings = organisation.Value;
-        var baseUrl = settings.PublicUrl.TrimEnd('/');
-        var model = new TemplateModel
+        if (message.Channel == MessageChannel.Letter)
         {
-            DebtorName = debtor.Name,
-            DebtorNumber = debtor.DebtorNumber,
-            TotalAmountCents = message.AmountCents,
-            Invoices = invoices.Select(i => new InvoiceLine(i.InvoiceNumber, i.DueDate, i.OpenCents)).ToList(),
-            PaymentLink = message.PaymentLink,
-            ArrangementLink = baseUrl + "/betalingsregeling",
-            OrganisationName = settings.Name,
-            BusinessDate = message.BusinessDate,
-            DueDate = message.Step == "instalment-reminder"
-                ? instalments.FirstOrDefault(i => i.DueDate >= message.BusinessDate)?.DueDate
-                : invoices.Count > 0 ? invoices[0].DueDate : null,
-            Instalments = instalments,
-            CollectionCostsCents = CollectionCosts.CalculateCents(message.AmountCents),
-            ReplyByDate = StatutoryTerm.EndDate(message.BusinessDate),
+            await letters.WriteAsync(message, debtor, rendered, ct);
+            return MarkSent(message, message.ProviderReference);
+        }
+
+        // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
+        // with the reference the provider stores for it.
+        message.Status = MessageStatus.Sending;
+        message.Attempts++;
+        message.SendingStartedAt = calendar.Now;
+        message.ProviderReference = message.Channel == MessageChannel.Sms ? CmSmsGateway.ToCmReference(message.ClientReference) : null;
+        await db.SaveChangesAsync(ct);
+
+        var outcome = message.Channel == MessageChannel.Sms
+            ? await sms.SendAsync(new SmsMessage(debtor.Mobile!, rendered.TextBody, message.ClientReference), ct)
+            : await email.SendAsync(new EmailMessage(debtor.Email!, debtor.Name, rendered.Subject ?? "", rendered.TextBody, rendered.HtmlBody, message.ClientReference), ct);
+
+        return outcome switch
+        {
+            { Status: SendStatus.Sent } => MarkSent(message, outcome.ProviderReference ?? message.ProviderReference),
+            { MayHaveBeenAccepted: true } => KeepSending(message, outcome),
+            { Status: SendStatus.PermanentFailure } => await FailAsync(message, debtor, "rejected", outcome.Error ?? "Geweigerd door de provider.", due, ct),
+            _ => await RetryAsync(message, debtor, outcome.Error ?? "Tijdelijke fout.", due, ct),
         };
-
-        var channel = message.Channel switch
-        {
-            Domain.Messaging.MessageChannel.Sms => TemplateChannel.Sms,
-            Domain.Messaging.MessageChannel.Email => TemplateChannel.Email,
-            _ => TemplateChannel.Letter,
-        };
-        return templates.Render(message.Step, channel, debtor.Language, model);
     }
 
-    private MessageStatus Apply(OutboxMessage message, SendOutcome outcome)
+    private MessageStatus MarkSent(OutboxMessage message, string? providerReference)
     {
-        switch (outcome.Status)
-        {
-            case SendStatus.Sent:
-                message.Status = MessageStatus.Sent;
-                message.SentAt = calendar.Now;
-                message.LastError = null;
-                return message.Status;
-            case SendStatus.PermanentFailure:
-                message.Status = MessageStatus.Failed;
-                message.LastError = outcome.Error;
-                logger.LogWarning("Message {MessageId} failed permanently", message.Id);
-                return message.Status;
-            default:
-                message.LastError = outcome.Error;
-                return Defer(message);
-        }
-    }
-
-    private static MessageStatus Defer(OutboxMessage message)
-    {
-        if (message.Attempts >= MaxAttempts)
-        {
-            message.Status = MessageStatus.Failed;
-        }
-
+        message.Status = MessageStatus.Sent;
+        message.SentAt = calendar.Now;
+        message.ProviderReference = providerReference;
+        message.NextAttemptAt = null;
+        message.LastError = null;
+        OutboxLog.Sent(logger, message.Id, message.Channel.ToString());
         return message.Status;
     }
 
-    private static string ClientReference(OutboxMessage message) => "tijdig-" + message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    // The provider may have the message; the reconciler settles it from a delivery report or a person.
+    private static MessageStatus KeepSending(OutboxMessage message, SendOutcome outcome)
+    {
+        message.LastError = outcome.Error;
+        return MessageStatus.Sending;
+    }
+
+    private async Task<MessageStatus> RetryAsync(OutboxMessage message, Debtor debtor, string error, List<OutboxMessage> due, CancellationToken ct)
+    {
+        message.LastError = error;
+        message.Attempts = Math.Max(message.Attempts, 1);
+        if (message.Attempts >= Settings.MaxAttempts)
+        {
+            OutboxLog.FailedPermanently(logger, message.Id, message.Attempts);
+            return await FailAsync(message, debtor, "attempts", $"Na {message.Attempts} pogingen niet verstuurd: {error}", due, ct);
+        }
+
+        message.Status = MessageStatus.Queued;
+        message.NextAttemptAt = calendar.Now + Settings.Backoff(message.Attempts);
+        OutboxLog.Retrying(logger, message.Id, message.Attempts, message.NextAttemptAt.Value);
+        return message.Status;
+    }
+
+    private async Task<MessageStatus> FailAsync(OutboxMessage message, Debtor debtor, string cause, string error, List<OutboxMessage> due, CancellationToken ct)
+    {
+        message.Status = MessageStatus.Failed;
+        message.LastError = error;
+        message.NextAttemptAt = null;
+
+        var fallback = await OutboxFallback.QueueEmailAsync(db, Settings, message, debtor, calendar.Now, ct);
+        if (fallback is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            due.Add(fallback);
+            OutboxLog.FellBack(logger, message.Id, fallback.Id, fallback.Channel.ToString());
+        }
+
+        var description = fallback is null
+            ? $"Bericht {message.Step} ({message.Channel}) is niet verstuurd: {error}"
+            : $"Sms {message.Step} is niet verstuurd ({error}); er is een e-mail in de plaats gestuurd.";
+        await OutboxWorkItems.AddAsync(db, message, cause, description, calendar.Today, ct);
+        return message.Status;
+    }
+
+    private static string? MissingAddress(OutboxMessage message, Debtor debtor) => message.Channel switch
+    {
+        MessageChannel.Sms when string.IsNullOrEmpty(debtor.Mobile) => "Geen mobiel nummer bekend.",
+        MessageChannel.Email when string.IsNullOrEmpty(debtor.Email) => "Geen e-mailadres bekend.",
+        MessageChannel.Letter when string.IsNullOrEmpty(debtor.Street) || string.IsNullOrEmpty(debtor.Postcode) || string.IsNullOrEmpty(debtor.City) =>
+            "Geen volledig postadres bekend (straat, postcode, plaats).",
+        _ => null,
+    };
+
+    private DateTimeOffset? QuietUntil(MessageChannel channel)
+    {
+        var applies = channel switch
+        {
+            MessageChannel.Sms => Settings.SmsQuietHours,
+            MessageChannel.Email => Settings.EmailQuietHours,
+            _ => false,
+        };
+        var local = string.Equals(messaging.Mode, MessagingOptions.LocalMode, StringComparison.OrdinalIgnoreCase);
+        if (!applies || (local && !Settings.QuietHoursInLocalMode))
+        {
+            return null;
+        }
+
+        var now = calendar.Now;
+        var allowed = QuietHours.NextAllowedMoment(now, Settings.ExtraHolidays);
+        return allowed == now ? null : allowed;
+    }
 }

@@ -120,6 +120,7 @@ public sealed class CmSmsGatewayTests : IAsyncLifetime
 
         Assert.Equal(SendStatus.TransientFailure, outcome.Status);
         Assert.Contains("timed out", outcome.Error, StringComparison.Ordinal);
+        Assert.True(outcome.MayHaveBeenAccepted);
     }
 
     [Fact]
@@ -131,6 +132,7 @@ public sealed class CmSmsGatewayTests : IAsyncLifetime
             .SendAsync(new SmsMessage("+31612345678", "Test", Reference), CancellationToken.None);
 
         Assert.Equal(SendStatus.TransientFailure, outcome.Status);
+        Assert.False(outcome.MayHaveBeenAccepted);
     }
 
     [Fact]

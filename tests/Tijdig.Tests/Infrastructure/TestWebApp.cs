@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tijdig.Cli;
 using Tijdig.Data;
@@ -18,15 +19,19 @@ public sealed class TestWebApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestWebApp(WebApplication app, Uri baseAddress, string dataDirectory, FakeTimeProvider clock)
+    private TestWebApp(WebApplication app, Uri baseAddress, string dataDirectory, FakeTimeProvider clock, CapturedLog log)
     {
         _app = app;
+        Log = log;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
         Clock = clock;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>What the app logged, for failure messages.</summary>
+    public CapturedLog Log { get; }
 
     public string DataDirectory { get; }
 
@@ -56,8 +61,10 @@ public sealed class TestWebApp : IAsyncDisposable
             overrides["Database:ConnectionString"] = await TestDatabase.CreatePostgresDatabaseAsync();
         }
 
+        var log = new CapturedLog();
         var app = TijdigApp.Build(CommandLine.Parse(["serve", "--data-dir", dataDirectory, "--urls", url]), serve: true, builder =>
         {
+            builder.Logging.AddProvider(log);
             foreach (var (key, value) in overrides)
             {
                 builder.Configuration[key] = value;
@@ -67,7 +74,7 @@ public sealed class TestWebApp : IAsyncDisposable
         });
         await TijdigApp.EnsureDatabaseAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        return new TestWebApp(app, new Uri(url + "/"), dataDirectory, clock);
+        return new TestWebApp(app, new Uri(url + "/"), dataDirectory, clock, log);
     }
 
     public void SetToday(DateOnly date) => Clock.SetUtcNow(AtNine(date).ToUniversalTime());

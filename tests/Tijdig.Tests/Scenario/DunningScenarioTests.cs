@@ -71,7 +71,7 @@ public sealed class DunningScenarioTests
         var pay = await http.PostAsync(new Uri(atTikkie.Url).PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["bank"] = "ABNA" }));
         Assert.True(pay.IsSuccessStatusCode, await pay.Content.ReadAsStringAsync());
         var paid = await WaitForAsync(app, db => db.Invoices.SingleAsync(i => i.InvoiceNumber == "E2EID4"), i => i.OpenCents == 0);
-        Assert.True(paid.OpenCents == 0, "Not booked; sandbox notifications: " + await http.GetStringAsync("/tikkie-sandbox/control/notifications"));
+        Assert.True(paid.OpenCents == 0, "Not booked; sandbox notifications: " + await http.GetStringAsync("/tikkie-sandbox/control/notifications") + Environment.NewLine + app.Log.WarningsAndErrors());
         Assert.True(await app.QueryAsync(db => db.Payments.AnyAsync(p => p.Source == PaymentSource.Tikkie && p.DebtorId == paid.DebtorId)));
 
         // The same date again sends nothing twice.
