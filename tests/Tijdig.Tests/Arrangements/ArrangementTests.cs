@@ -7,6 +7,7 @@ using Tijdig.Domain.Arrangements;
 using Tijdig.Domain.Messaging;
 using Tijdig.Domain.Tikkie;
 using Tijdig.Dunning;
+using Tijdig.Messaging.Links;
 using Tijdig.Tests.Infrastructure;
 
 namespace Tijdig.Tests.Arrangements;
@@ -148,6 +149,52 @@ public sealed partial class ArrangementTests
         Assert.Equal("portal", arrangement.Channel);
     }
 
+    [Fact]
+    public async Task SignedLink_ShowsBalanceAndBooks()
+    {
+        await using var app = await TestWebApp.StartAsync(Today);
+        await SeedAsync(app, "450.00");
+        var link = app.Services.GetRequiredService<ArrangementLinks>().Create(app.BaseAddress.ToString(), "A1", Today.AddDays(30));
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress };
+
+        var page = await http.GetStringAsync(link);
+        Assert.Contains("Noor Visser", page, StringComparison.Ordinal);
+        Assert.Contains("450,00", page, StringComparison.Ordinal);
+
+        var form = new Dictionary<string, string>(FormFields().Matches(page).Select(m => KeyValuePair.Create(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value))))
+        {
+            ["Instalments"] = "4",
+        };
+        var booked = await http.PostAsync(new Uri(link).PathAndQuery, new FormUrlEncodedContent(form));
+        var body = await booked.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
+        Assert.Contains("data-testid=\"arrangement-status\"", body, StringComparison.Ordinal);
+        var arrangement = await app.QueryAsync(db => db.Arrangements.Include(a => a.Instalments).SingleAsync());
+        Assert.Equal(4, arrangement.Instalments.Count);
+        Assert.Equal("e-mail-link", arrangement.Channel);
+        Assert.True(await app.QueryAsync(db => db.Outbox.AnyAsync(m => m.Step == "arrangement-confirmation" && m.Status == MessageStatus.Sent)));
+    }
+
+    [Theory]
+    [InlineData("tampered")]
+    [InlineData("none")]
+    public async Task SignedLink_InvalidShowsNothingPersonal(string kind)
+    {
+        await using var app = await TestWebApp.StartAsync(Today);
+        await SeedAsync(app, "450.00");
+        var link = app.Services.GetRequiredService<ArrangementLinks>().Create(app.BaseAddress.ToString(), "A1", Today.AddDays(30));
+        var target = kind == "none" ? "/betalingsregeling" : link.Replace("d=A1", "d=A2", StringComparison.Ordinal);
+        using var http = app.CreateClient();
+
+        var page = await http.GetStringAsync(target);
+
+        Assert.Contains("data-testid=\"link-invalid\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Noor Visser", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("450,00", page, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Confirmation)> PostArrangementAsync(TestWebApp app, string debtorNumber, int instalments)
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
@@ -186,6 +233,9 @@ public sealed partial class ArrangementTests
             await Task.Delay(100);
         }
     }
+
+    [GeneratedRegex("<input[^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"")]
+    private static partial Regex FormFields();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
