@@ -25,32 +25,58 @@ public sealed class TikkieSubscriptionRegistration(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(60)];
+
+    /// <summary>
+    /// Subscribes, retrying a few times: without a subscription no notification arrives, and a
+    /// subscribe call only replaces the URL, so repeating it is safe (unlike creating a request).
+    /// </summary>
     private async Task RegisterAsync(CancellationToken ct)
     {
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var tikkie = scope.ServiceProvider.GetRequiredService<TikkieClient>();
-            var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();
-            var url = new Uri(organisation.Value.PublicUrl.TrimEnd('/') + "/api/v1/tikkie/notifications");
-
-            var subscriptionId = await tikkie.SubscribeAsync(url, ct);
-            var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == TikkiePaymentIntake.SubscriptionSettingKey, ct);
-            if (setting is null)
+            try
             {
-                db.Settings.Add(new AppSetting { Key = TikkiePaymentIntake.SubscriptionSettingKey, Value = subscriptionId });
+                await SubscribeOnceAsync(ct);
+                return;
             }
-            else
+            catch (Exception exception) when (!ct.IsCancellationRequested)
             {
-                setting.Value = subscriptionId;
-            }
+                if (attempt >= RetryDelays.Length)
+                {
+                    logger.LogError(exception, "Registering the Tikkie notification subscription failed after {Attempts} attempts; payments are still found by polling", attempt + 1);
+                    return;
+                }
 
-            await db.SaveChangesAsync(ct);
-            logger.LogWarning("Registered the Tikkie notification subscription; this replaces any earlier subscription made with the same app token");
+                logger.LogWarning(exception, "Registering the Tikkie notification subscription failed, attempt {Attempt}; retrying in {Delay}", attempt + 1, RetryDelays[attempt]);
+                await Task.Delay(RetryDelays[attempt], ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TikkieApiException or InvalidOperationException or OperationCanceledException)
+    }
+
+    private async Task SubscribeOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tikkie = scope.ServiceProvider.GetRequiredService<TikkieClient>();
+        var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();
+        var url = new Uri(organisation.Value.PublicUrl.TrimEnd('/') + "/api/v1/tikkie/notifications");
+
+        var subscriptionId = await tikkie.SubscribeAsync(url, ct);
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == TikkiePaymentIntake.SubscriptionSettingKey, ct);
+        if (setting is null)
         {
-            logger.LogError(exception, "Registering the Tikkie notification subscription failed; payments are still found by polling");
+            db.Settings.Add(new AppSetting { Key = TikkiePaymentIntake.SubscriptionSettingKey, Value = subscriptionId });
         }
+        else
+        {
+            setting.Value = subscriptionId;
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Registered the Tikkie notification subscription; this replaces any earlier subscription made with the same app token");
     }
 }
