@@ -43,7 +43,9 @@ public static class TijdigServices
         services.AddScoped<ImportDebtors>();
         services.AddScoped<ImportInvoices>();
         services.AddScoped<PaymentBooking>();
-        services.AddScoped<TransferMatcher>();
+        services.AddScoped<ReturnBooking>();
+        services.AddScoped<StatusReportProcessor>();
+        services.AddScoped<ReconciliationIndexLoader>();
         services.AddScoped<BankEntryProcessor>();
         services.AddScoped<ImportBankFile>();
         services.AddScoped<ExportDirectDebits>();
