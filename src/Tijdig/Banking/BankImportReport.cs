@@ -70,4 +70,8 @@ public sealed class BankImportReport
 }
 
 /// <summary>A bank file that could not be imported; nothing of it was booked.</summary>
-public sealed class BankImportException(string message) : Exception(message);
+public sealed class BankImportException(string message, string? code = null) : Exception(message)
+{
+    /// <summary>The reader's error code (<c>SepaMessages.*Code</c>), when the file itself was invalid.</summary>
+    public string? Code { get; } = code;
+}

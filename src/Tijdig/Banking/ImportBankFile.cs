@@ -41,7 +41,7 @@ public sealed class ImportBankFile(
         var read = BankFileReader.Read(input);
         if (!read.Success)
         {
-            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.");
+            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.", read.Error?.Code);
         }
 
         var document = read.Value;
