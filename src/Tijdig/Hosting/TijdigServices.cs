@@ -46,6 +46,8 @@ public static class TijdigServices
         services.AddScoped<ReturnBooking>();
         services.AddScoped<StatusReportProcessor>();
         services.AddScoped<ReconciliationIndexLoader>();
+        services.AddScoped<BankEntrySuggestions>();
+        services.AddScoped<AssignBankEntry>();
         services.AddScoped<BankEntryProcessor>();
         services.AddScoped<ImportBankFile>();
         services.AddScoped<ExportDirectDebits>();
