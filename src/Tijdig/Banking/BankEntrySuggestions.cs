@@ -16,16 +16,16 @@ public sealed record BankSuggestion(
 
 /// <summary>
 /// Ranks the debtors and invoices an unmatched bank entry may belong to, for the person who works
-/// the queue. Each piece of evidence adds points: a word of the description that is an invoice or
-/// debtor number (60), the counterparty IBAN of a known debtor (50), an open invoice of exactly the
-/// amount (30), and the counterparty name matching a debtor's name (20). The reasons are codes that
+/// the queue. Each piece of evidence adds points. A word of the description that is an invoice or
+/// debtor number adds 60, the counterparty IBAN of a known debtor 50, an open invoice of exactly the
+/// amount 30, and the counterparty name matching a debtor's name 20. The reasons are codes that
 /// the page shows as text ("invoice-number", "iban", "amount", "name").
 /// </summary>
 public sealed class BankEntrySuggestions(TijdigDbContext db)
 {
     public const int MaxSuggestions = 5;
 
-    /// <summary>Open invoices of exactly the amount considered; more than this says little about who paid.</summary>
+    /// <summary>Maximum open invoices of exactly the amount to consider, because a common amount is weak evidence of who paid.</summary>
     private const int AmountCandidates = 20;
 
     public async Task<IReadOnlyList<BankSuggestion>> ForAsync(BankTransaction entry, CancellationToken ct)

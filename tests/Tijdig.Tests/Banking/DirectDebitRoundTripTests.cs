@@ -50,7 +50,7 @@ public sealed class DirectDebitRoundTripTests
         Assert.Equal(0, await ledger.OpenCentsAsync("F-DD-2"));
         Assert.Equal(0, await ledger.OpenCentsAsync("F-DD-3"));
 
-        // The parent of F-DD-2 asks the bank for the money back (MD06) after settlement.
+        // The parent of F-DD-2 requests a refund from the bank (MD06) after settlement.
         var refund = new TestEntry(60.00m, false, "REFUND-1", EndToEndId: c2.EndToEndId, MandateId: c2.MandateId, ReturnReason: "MD06", Family: "IDDT", SubFamily: "UPDD");
         var returns = await ledger.ImportXmlAsync("camt054.xml", BankFiles.Camt054("NTF-MSG-1", "NTF-1", [refund]));
         Assert.Equal(new Dictionary<string, int> { ["MD06"] = 1 }, returns.ReturnsByReason);
@@ -114,7 +114,7 @@ public sealed class DirectDebitRoundTripTests
     }
 
     [Fact]
-    public async Task Pain002Line_MatchesOnMessageBatchAndEndToEndId()
+    public async Task Pain002Line_MatchesOnAllThreeIds()
     {
         await using var ledger = await BankLedger.CreateAsync(DatabaseProvider.Sqlite, Invoices);
         var collections = await ExportAsync(ledger);

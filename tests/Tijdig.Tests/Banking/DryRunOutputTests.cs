@@ -28,7 +28,7 @@ public sealed class DryRunOutputTests
         Assert.Contains("entries 4: new 4, seen before 0", text, StringComparison.Ordinal);
         Assert.Contains("unmatched 1", text, StringComparison.Ordinal);
 
-        // The first dry run booked nothing, so the second sees every entry as new again.
+        // The first dry run booked nothing, so the second counts every entry as new again.
         using var json = JsonDocument.Parse(again);
         var root = json.RootElement;
         Assert.True(root.GetProperty("dryRun").GetBoolean());

@@ -4,9 +4,9 @@ using Tijdig.Tests.Infrastructure;
 namespace Tijdig.Tests.Banking;
 
 /// <summary>
-/// Every real bank file under samples/iso20022 imported into an empty ledger on each database:
-/// the number of bookable units (a transaction detail, or an entry without details), how many wait
-/// unmatched, and that a second import of the same file is recognised. With no invoices and no
+/// Every real bank file under samples/iso20022, imported into an empty ledger on each database.
+/// Each file has an expected number of bookable units (a transaction detail, or an entry without
+/// details) and of unmatched units, and a second import of the same file must be recognised. With no invoices and no
 /// collections in the ledger, no entry can match, so every unit is unmatched or ignored.
 /// </summary>
 public sealed class SampleFileImportTests
