@@ -73,8 +73,8 @@ public sealed class BankEntryProcessor(
 
     /// <summary>
     /// Splits the statements into units and marks the ones imported before. MT940 statements get no
-    /// identity because their :20: reference and :28C: number are free-form fields that a bank need
-    /// not keep unique across days; there only the entry keys decide what is new.
+    /// identity, because their :20: reference and :28C: number are free-form fields that a bank need
+    /// not keep unique across days. For MT940 only the entry keys decide what is new.
     /// </summary>
     private async Task<List<PlannedStatement>> PlanStatementsAsync(BankDocument document, CancellationToken ct)
     {

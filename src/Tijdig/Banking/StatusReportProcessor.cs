@@ -7,9 +7,9 @@ namespace Tijdig.Banking;
 
 /// <summary>
 /// Books a pain.002 status report. A line is matched on the original message id, payment
-/// information id and end-to-end id together; when only the end-to-end id agrees (a bank that
-/// rewrote the message id) it still matches on that id alone, which is unique per attempt. A
-/// rejected payment-information block without lines rejects every collection of that block, and
+/// information id and end-to-end id together. When only the end-to-end id agrees, the line still
+/// matches on that id, which is unique per collection attempt, and the match rule
+/// "end-to-end-id" records the weaker evidence. A rejected payment-information block without lines rejects every collection of that block, and
 /// a rejected group without blocks rejects every collection of the original message.
 /// </summary>
 public sealed class StatusReportProcessor(ReturnBooking returns)
