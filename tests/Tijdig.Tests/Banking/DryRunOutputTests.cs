@@ -27,6 +27,7 @@ public sealed class DryRunOutputTests
         Assert.Contains("(dry run: nothing booked)", text, StringComparison.Ordinal);
         Assert.Contains("entries 4: new 4, seen before 0", text, StringComparison.Ordinal);
         Assert.Contains("unmatched 1", text, StringComparison.Ordinal);
+        Assert.Contains("statements: new 1, seen before 0", text, StringComparison.Ordinal);
 
         // The first dry run booked nothing, so the second counts every entry as new again.
         using var json = JsonDocument.Parse(again);
