@@ -28,6 +28,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
 
     public DbSet<BankTransaction> BankTransactions => Set<BankTransaction>();
 
+    public DbSet<BankStatementRecord> BankStatements => Set<BankStatementRecord>();
+
     public DbSet<PaymentRequestRecord> PaymentRequests => Set<PaymentRequestRecord>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -110,6 +112,7 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
         });
 
         modelBuilder.Entity<BankImport>().HasIndex(i => i.Sha256).IsUnique();
+        modelBuilder.Entity<BankStatementRecord>().HasIndex(s => s.IdentityKey).IsUnique();
         modelBuilder.Entity<BankTransaction>(transaction =>
         {
             transaction.HasIndex(t => t.EntryKey).IsUnique();

@@ -23,6 +23,13 @@ public static class Iban
     /// <summary>Removes spaces (and the non-breaking kind) and upper-cases; does not validate.</summary>
     public static string Normalize(string value)
     {
+        // Stored and generated IBANs are normalized already; returning them as they are saves an
+        // allocation per collection when a pain.008 of 100,000 collections is written.
+        if (IsNormalized(value))
+        {
+            return value;
+        }
+
         Span<char> buffer = value.Length <= 64 ? stackalloc char[value.Length] : new char[value.Length];
         var length = 0;
         foreach (var c in value)
@@ -34,6 +41,19 @@ public static class Iban
         }
 
         return new string(buffer[..length]);
+    }
+
+    private static bool IsNormalized(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.ToUpperInvariant(c) != c)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Validates after <see cref="Normalize"/> and returns the normalized IBAN.</summary>

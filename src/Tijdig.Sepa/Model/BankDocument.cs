@@ -95,7 +95,11 @@ public sealed record PaymentStatusReport(
     string OriginalMessageId,
     string? OriginalMessageType,
     string? GroupStatus,
-    IReadOnlyList<PaymentStatusBatch> Batches);
+    IReadOnlyList<PaymentStatusBatch> Batches)
+{
+    /// <summary>The reason of a group-level status (OrgnlGrpInfAndSts/StsRsnInf), such as the reason a whole file was rejected.</summary>
+    public string? GroupReasonCode { get; init; }
+}
 
 public sealed record PaymentStatusBatch(
     string? OriginalPaymentInformationId,

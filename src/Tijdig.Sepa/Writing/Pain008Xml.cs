@@ -7,6 +7,9 @@ namespace Tijdig.Sepa.Writing;
 /// <summary>The element layout of pain.008.001.02 and .08, in XSD order.</summary>
 internal sealed class Pain008Xml(XmlWriter writer, Pain008Version version)
 {
+    /// <summary>Amounts and dates are formatted into this buffer and written from it, so they allocate no string per collection.</summary>
+    private readonly char[] _scratch = new char[64];
+
     private string BicElement => version == Pain008Version.V02 ? "BIC" : "BICFI";
 
     private string Namespace => version == Pain008Version.V02
@@ -83,13 +86,17 @@ internal sealed class Pain008Xml(XmlWriter writer, Pain008Version version)
 
         writer.WriteStartElement("InstdAmt");
         writer.WriteAttributeString("Ccy", "EUR");
-        writer.WriteString(Amount(tx.Amount));
+        tx.Amount.TryFormat(_scratch, out var amountLength, "0.00", CultureInfo.InvariantCulture);
+        writer.WriteChars(_scratch, 0, amountLength);
         writer.WriteEndElement();
 
         writer.WriteStartElement("DrctDbtTx");
         writer.WriteStartElement("MndtRltdInf");
         writer.WriteElementString("MndtId", tx.MandateId);
-        writer.WriteElementString("DtOfSgntr", Date(tx.MandateSignatureDate));
+        writer.WriteStartElement("DtOfSgntr");
+        tx.MandateSignatureDate.TryFormat(_scratch, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteChars(_scratch, 0, dateLength);
+        writer.WriteEndElement();
         if (tx.Amendment is { } amendment)
         {
             WriteAmendment(amendment);

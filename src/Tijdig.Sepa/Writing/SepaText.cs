@@ -37,8 +37,13 @@ public static class SepaText
             return value.Length <= maxLength ? value : value[..maxLength].TrimEnd();
         }
 
+        // One pass over the decomposed text that drops accents, replaces what is outside the set and
+        // collapses runs of spaces as it goes, with a builder kept per thread: this path runs for
+        // every accented name in a batch.
         var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = Builder ??= new StringBuilder(256);
+        builder.Clear();
+        var pendingSpace = false;
         foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
@@ -46,19 +51,40 @@ public static class SepaText
                 continue;
             }
 
-            var replacement = Replacements.TryGetValue(c, out var mapped) ? mapped : IsAllowed(c) ? null : " ";
-            if (replacement is null)
+            if (Replacements.TryGetValue(c, out var mapped))
             {
-                builder.Append(c);
+                foreach (var m in mapped)
+                {
+                    AppendCollapsed(builder, m, ref pendingSpace);
+                }
             }
             else
             {
-                builder.Append(replacement);
+                AppendCollapsed(builder, IsAllowed(c) ? c : ' ', ref pendingSpace);
             }
         }
 
-        var collapsed = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= maxLength ? collapsed : collapsed[..maxLength].TrimEnd();
+        return builder.Length <= maxLength ? builder.ToString() : builder.ToString(0, maxLength).TrimEnd();
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? Builder;
+
+    private static void AppendCollapsed(StringBuilder builder, char c, ref bool pendingSpace)
+    {
+        if (c == ' ')
+        {
+            pendingSpace = builder.Length > 0;
+            return;
+        }
+
+        if (pendingSpace)
+        {
+            builder.Append(' ');
+            pendingSpace = false;
+        }
+
+        builder.Append(c);
     }
 
     private static bool IsPlain(string value)

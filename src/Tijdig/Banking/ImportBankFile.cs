@@ -22,9 +22,8 @@ public sealed class ImportBankFile(
 {
     public async Task<BankImportReport> RunAsync(string fileName, Stream content, bool dryRun, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var sha256 = Convert.ToHexString(SHA256.HashData(buffer.ToArray()));
+        var (input, sha256) = await HashAsync(content, ct);
+        await using var ownedInput = ReferenceEquals(input, content) ? null : input;
         var report = new BankImportReport { FileName = Path.GetFileName(fileName), DryRun = dryRun };
 
         var previous = await db.BankImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == sha256, ct);
@@ -39,11 +38,10 @@ public sealed class ImportBankFile(
             return report;
         }
 
-        buffer.Position = 0;
-        var read = BankFileReader.Read(buffer);
+        var read = BankFileReader.Read(input);
         if (!read.Success)
         {
-            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.");
+            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.", read.Error?.Code);
         }
 
         var document = read.Value;
@@ -87,5 +85,25 @@ public sealed class ImportBankFile(
             report.Unmatched,
             dryRun);
         return report;
+    }
+
+    /// <summary>
+    /// Hashes the file. A seekable stream (a file) is hashed in one streaming pass and rewound, so its
+    /// bytes are not held twice; any other stream is copied into memory first.
+    /// </summary>
+    private static async Task<(Stream Input, string Sha256)> HashAsync(Stream content, CancellationToken ct)
+    {
+        var input = content;
+        if (!content.CanSeek)
+        {
+            var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, ct);
+            input = buffer;
+        }
+
+        input.Position = 0;
+        var hash = await SHA256.HashDataAsync(input, ct);
+        input.Position = 0;
+        return (input, Convert.ToHexString(hash));
     }
 }

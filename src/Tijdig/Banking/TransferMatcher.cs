@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Tijdig.Data;
 using Tijdig.Domain.Ledger;
 using Tijdig.Payments;
 using Tijdig.Sepa.Identifiers;
@@ -8,75 +6,75 @@ using Tijdig.Sepa.Model;
 
 namespace Tijdig.Banking;
 
-/// <summary>An incoming transfer matched to a debtor and the invoices it settles, with the rule that matched.</summary>
+/// <summary>An incoming transfer matched to a debtor and the invoices it settles, in booking order, with the rule that matched.</summary>
 public sealed record TransferMatch(long DebtorId, IReadOnlyList<Invoice> Invoices, string Rule);
 
 /// <summary>
 /// Matches an incoming transfer, strongest evidence first: the structured payment reference, the
-/// end-to-end id, an invoice number in the description, the debtor number with the amount, and
-/// finally a known counterparty IBAN with the amount.
+/// end-to-end id, an invoice number in the description (tolerant of spaces, prefixes and case), the
+/// debtor number (booked oldest first, partial allowed), and finally a known counterparty IBAN with an
+/// amount that settles one or more open invoices exactly. Works on a <see cref="ReconciliationIndex"/>
+/// only, so a bulk import does no query per entry.
 /// </summary>
-public sealed partial class TransferMatcher(TijdigDbContext db)
+public static partial class TransferMatcher
 {
-    public async Task<TransferMatch?> MatchAsync(EntryTransaction tx, string? remittance, long cents, CancellationToken ct)
+    public static TransferMatch? Match(ReconciliationIndex index, EntryTransaction tx, string? remittance, long cents)
     {
         var text = remittance ?? tx.RemittanceUnstructured ?? "";
 
         foreach (var reference in StructuredReferenceCandidates(tx.RemittanceStructured, text))
         {
-            var invoice = await db.Invoices.FirstOrDefaultAsync(i => i.PaymentReference == reference, ct);
-            if (invoice is not null)
+            if (index.InvoiceByReference(reference) is { } invoice)
             {
-                return await SettleAsync(invoice.DebtorId, [invoice], cents, "structured-reference", ct);
+                return Settle(index, invoice.DebtorId, [invoice], cents, "structured-reference");
             }
         }
 
         if (tx.EndToEndId is { } endToEndId)
         {
-            var invoice = await db.Invoices.FirstOrDefaultAsync(i => i.InvoiceNumber == endToEndId, ct);
-            if (invoice is null)
+            var invoice = index.InvoiceByNumber(endToEndId);
+            if (invoice is null && index.CollectionByEndToEndId(endToEndId) is { } collection)
             {
-                var collection = await db.Collections.FirstOrDefaultAsync(c => c.EndToEndId == endToEndId, ct);
-                invoice = collection is null ? null : await db.Invoices.FirstOrDefaultAsync(i => i.Id == collection.InvoiceId, ct);
+                invoice = index.InvoiceById(collection.InvoiceId);
             }
 
             if (invoice is not null)
             {
-                return await SettleAsync(invoice.DebtorId, [invoice], cents, "end-to-end-id", ct);
+                return Settle(index, invoice.DebtorId, [invoice], cents, "end-to-end-id");
             }
         }
 
         var tokens = Tokens(text);
-        if (tokens.Count > 0)
+        var named = tokens.Select(index.InvoiceByNumber).OfType<Invoice>().Distinct().ToList();
+        if (named.Count > 0 && named.Select(i => i.DebtorId).Distinct().Count() == 1)
         {
-            var invoices = await db.Invoices.Where(i => tokens.Contains(i.InvoiceNumber)).ToListAsync(ct);
-            if (invoices.Count > 0 && invoices.Select(i => i.DebtorId).Distinct().Count() == 1)
-            {
-                return await SettleAsync(invoices[0].DebtorId, invoices.OrderBy(i => i.DueDate).ToList(), cents, "invoice-number", ct);
-            }
+            var ordered = named.OrderBy(i => i.DueDate).ThenBy(i => i.Id).ToList();
+            return Settle(index, ordered[0].DebtorId, ordered, cents, "invoice-number");
+        }
 
-            var debtor = await db.Debtors.FirstOrDefaultAsync(d => tokens.Contains(d.DebtorNumber), ct);
-            if (debtor is not null)
-            {
-                return await SettleByAmountAsync(debtor.Id, cents, "debtor-number", allowPartial: true, ct);
-            }
+        var debtor = tokens.Select(index.DebtorByNumber).OfType<Debtor>().FirstOrDefault();
+        if (debtor is not null)
+        {
+            return SettleByAmount(index, debtor.Id, cents, "debtor-number", allowPartial: true);
         }
 
         if (tx.CounterpartyIban is { } iban)
         {
-            var normalised = Iban.Normalize(iban);
-            var debtors = await db.Debtors.Where(d => d.Iban == normalised).Select(d => d.Id).ToListAsync(ct);
+            var debtors = index.DebtorsByIban(Iban.Normalize(iban));
             if (debtors.Count == 1)
             {
-                return await SettleByAmountAsync(debtors[0], cents, "iban-amount", allowPartial: false, ct);
+                return SettleByAmount(index, debtors[0], cents, "iban-amount", allowPartial: false);
             }
         }
 
         return null;
     }
 
-    /// <summary>Books on the named invoices first; any rest goes to the debtor's other open invoices, oldest first.</summary>
-    private async Task<TransferMatch> SettleAsync(long debtorId, List<Invoice> named, long cents, string rule, CancellationToken ct)
+    /// <summary>
+    /// Books on the named invoices first. A payment larger than those goes on to the debtor's other
+    /// open invoices: an exact subset of them when one exists, else oldest first.
+    /// </summary>
+    private static TransferMatch Settle(ReconciliationIndex index, long debtorId, List<Invoice> named, long cents, string rule)
     {
         var namedOpen = named.Sum(i => i.OpenCents);
         if (cents <= namedOpen)
@@ -84,13 +82,14 @@ public sealed partial class TransferMatcher(TijdigDbContext db)
             return new TransferMatch(debtorId, named, rule);
         }
 
-        var others = await OpenInvoicesAsync(debtorId, ct);
-        return new TransferMatch(debtorId, named.Concat(others.Where(o => named.All(n => n.Id != o.Id))).ToList(), rule);
+        var others = index.OpenInvoices(debtorId).Where(o => !named.Contains(o)).ToList();
+        var rest = PaymentBooking.ChooseInvoices(others, cents - namedOpen);
+        return new TransferMatch(debtorId, [.. named, .. rest], rule);
     }
 
-    private async Task<TransferMatch?> SettleByAmountAsync(long debtorId, long cents, string rule, bool allowPartial, CancellationToken ct)
+    private static TransferMatch? SettleByAmount(ReconciliationIndex index, long debtorId, long cents, string rule, bool allowPartial)
     {
-        var open = await OpenInvoicesAsync(debtorId, ct);
+        var open = index.OpenInvoices(debtorId);
         var chosen = PaymentBooking.ChooseInvoices(open, cents);
         var exact = chosen.Sum(i => i.OpenCents) == cents;
         if (!exact && !allowPartial)
@@ -101,13 +100,8 @@ public sealed partial class TransferMatcher(TijdigDbContext db)
         return new TransferMatch(debtorId, chosen, exact ? rule + "-amount" : rule);
     }
 
-    private async Task<List<Invoice>> OpenInvoicesAsync(long debtorId, CancellationToken ct) =>
-        await db.Invoices.Where(i => i.DebtorId == debtorId && i.OpenCents > 0)
-            .OrderBy(i => i.DueDate)
-            .ThenBy(i => i.Id)
-            .ToListAsync(ct);
-
-    private static IEnumerable<string> StructuredReferenceCandidates(string? structured, string text)
+    /// <summary>Valid 16-digit Dutch payment references in the structured field and in the text, spaces ignored.</summary>
+    public static IEnumerable<string> StructuredReferenceCandidates(string? structured, string text)
     {
         if (structured is not null)
         {
@@ -116,6 +110,11 @@ public sealed partial class TransferMatcher(TijdigDbContext db)
             {
                 yield return digits;
             }
+        }
+
+        if (text.Length < 16)
+        {
+            yield break;
         }
 
         foreach (Match match in SixteenDigits().Matches(text.Replace(" ", "", StringComparison.Ordinal)))
@@ -127,29 +126,43 @@ public sealed partial class TransferMatcher(TijdigDbContext db)
         }
     }
 
-    /// <summary>Words of the description that could be an invoice or debtor number, with prefixes such as "factuur" removed.</summary>
-    private static List<string> Tokens(string text)
+    /// <summary>
+    /// Words of the description that could be an invoice or debtor number, each also without a
+    /// prefix such as "factuur" or "nr". At most 40, so a long description stays cheap.
+    /// </summary>
+    public static List<string> Tokens(string text)
     {
-        var tokens = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match match in Word().Matches(text))
+        var tokens = new List<string>();
+        foreach (var match in Word().EnumerateMatches(text))
         {
-            var word = match.Value.Trim('.', ',', ':', ';', '-', '/');
+            var word = text.AsSpan(match.Index, match.Length).Trim(".,:;-/").ToString();
             if (word.Length < 3)
             {
                 continue;
             }
 
-            tokens.Add(word);
-            tokens.Add(word.ToUpperInvariant());
+            AddToken(tokens, word);
             var withoutPrefix = Prefix().Replace(word, "");
-            if (withoutPrefix.Length >= 3)
+            if (withoutPrefix.Length >= 3 && withoutPrefix.Length != word.Length)
             {
-                tokens.Add(withoutPrefix);
-                tokens.Add(withoutPrefix.ToUpperInvariant());
+                AddToken(tokens, withoutPrefix);
+            }
+
+            if (tokens.Count >= 40)
+            {
+                break;
             }
         }
 
-        return tokens.Take(40).ToList();
+        return tokens;
+    }
+
+    private static void AddToken(List<string> tokens, string token)
+    {
+        if (!tokens.Contains(token, StringComparer.OrdinalIgnoreCase))
+        {
+            tokens.Add(token);
+        }
     }
 
     [GeneratedRegex(@"\d{16}")]
@@ -158,6 +171,6 @@ public sealed partial class TransferMatcher(TijdigDbContext db)
     [GeneratedRegex(@"[A-Za-z0-9][A-Za-z0-9\-/.]{1,34}")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^(factuur|fact|inv|invoice|nr|deb|debiteur)[\-.:#]*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(factuurnummer|factuurnr|factuur|fact|invoice|inv|nr|debiteurnummer|debiteur|deb)[\-.:#]*", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();
 }

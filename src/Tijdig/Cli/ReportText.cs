@@ -45,6 +45,8 @@ public static class BankReportText
 
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.FileName}: {report.Kind} {report.MessageId}{(report.DryRun ? " (dry run: nothing booked)" : "")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  entries {report.Entries}: new {report.NewEntries}, seen before {report.KnownEntries}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  statements: new {report.NewStatements}, seen before {report.KnownStatements}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  partial payments {report.PartialPayments}, overpayments {report.Overpayments} (credit balance {Money.Format(report.CreditBalanceCents)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"  credited {Money.Format(report.CreditedCents)}, debited {Money.Format(report.DebitedCents)}");
         foreach (var (rule, count) in report.MatchedByRule)
         {
@@ -56,7 +58,7 @@ public static class BankReportText
             text.AppendLine(CultureInfo.InvariantCulture, $"  returned/rejected {reason}: {count}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"  unmatched {report.Unmatched} (see /beheer), not for Tijdig {report.Ignored}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  unmatched {report.Unmatched} (see /beheer/bank), not for Tijdig {report.Ignored}");
         return text.ToString();
     }
 }

@@ -46,7 +46,11 @@ public static class TijdigServices
         services.AddScoped<ImportDebtors>();
         services.AddScoped<ImportInvoices>();
         services.AddScoped<PaymentBooking>();
-        services.AddScoped<TransferMatcher>();
+        services.AddScoped<ReturnBooking>();
+        services.AddScoped<StatusReportProcessor>();
+        services.AddScoped<ReconciliationIndexLoader>();
+        services.AddScoped<BankEntrySuggestions>();
+        services.AddScoped<AssignBankEntry>();
         services.AddScoped<BankEntryProcessor>();
         services.AddScoped<ImportBankFile>();
         services.AddScoped<ExportDirectDebits>();

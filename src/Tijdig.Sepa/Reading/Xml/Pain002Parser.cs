@@ -21,6 +21,7 @@ internal sealed class Pain002Parser(string ns)
     private string? _originalMessageId;
     private string? _originalMessageType;
     private string? _groupStatus;
+    private string? _groupReasonCode;
 
     public string Location { get; private set; } = "Document";
 
@@ -43,7 +44,7 @@ internal sealed class Pain002Parser(string ns)
             throw new ReadFailure(SepaMessages.MissingElement(bodyLocation + "/OrgnlGrpInfAndSts", "OrgnlMsgId"));
         }
 
-        var report = new PaymentStatusReport(_originalMessageId, _originalMessageType, _groupStatus, _batches);
+        var report = new PaymentStatusReport(_originalMessageId, _originalMessageType, _groupStatus, _batches) { GroupReasonCode = _groupReasonCode };
         return new BankDocument(BankMessageKind.Pain002, ns, _messageId, _createdAt, [], report);
     }
 
@@ -66,6 +67,7 @@ internal sealed class Pain002Parser(string ns)
                 _originalMessageId = _nav.Text(group, "OrgnlMsgId");
                 _originalMessageType = _nav.Text(group, "OrgnlMsgNmId");
                 _groupStatus = _nav.Text(group, "GrpSts");
+                _groupReasonCode = _nav.FirstText(group, "StsRsnInf/Rsn/Cd", "StsRsnInf/Rsn/Prtry");
                 break;
 
             case "OrgnlPmtInfAndSts":
