@@ -15,6 +15,8 @@ public sealed class TestLedger : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    static TestLedger() => ThreadPool.SetMinThreads(64, 64);
+
     private TestLedger(WebApplication app, string dataDirectory, FakeTimeProvider clock)
     {
         _app = app;

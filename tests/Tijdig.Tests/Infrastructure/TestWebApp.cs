@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,10 @@ namespace Tijdig.Tests.Infrastructure;
 public sealed class TestWebApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+
+    // Many test hosts run in parallel on two cores; without spare threads the first requests of a
+    // host can wait tens of seconds for the thread pool to grow.
+    static TestWebApp() => ThreadPool.SetMinThreads(64, 64);
 
     private TestWebApp(WebApplication app, Uri baseAddress, string dataDirectory, FakeTimeProvider clock, CapturedLog log)
     {
@@ -74,7 +79,24 @@ public sealed class TestWebApp : IAsyncDisposable
         });
         await TijdigApp.EnsureDatabaseAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        return new TestWebApp(app, new Uri(url + "/"), dataDirectory, clock, log);
+        var started = new TestWebApp(app, new Uri(url + "/"), dataDirectory, clock, log);
+        await started.WaitForTikkieSubscriptionAsync();
+        return started;
+    }
+
+    /// <summary>Waits until the start-up registration of the Tikkie notification subscription is stored, so payments notify.</summary>
+    private async Task WaitForTikkieSubscriptionAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await QueryAsync(db => db.Settings.AnyAsync(s => s.Key == Payments.TikkiePaymentIntake.SubscriptionSettingKey)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The Tikkie subscription was not registered within 60 seconds: " + Log.WarningsAndErrors());
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public void SetToday(DateOnly date) => Clock.SetUtcNow(AtNine(date).ToUniversalTime());
