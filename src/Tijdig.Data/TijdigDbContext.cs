@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tijdig.Domain.Banking;
 using Tijdig.Domain.Collections;
+using Tijdig.Domain.Dunning.Pauses;
 using Tijdig.Domain.Ledger;
 using Tijdig.Domain.Messaging;
 using Tijdig.Domain.Tikkie;
@@ -40,6 +41,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
     public DbSet<ProcessedNotification> ProcessedNotifications => Set<ProcessedNotification>();
 
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    public DbSet<DunningPause> DunningPauses => Set<DunningPause>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

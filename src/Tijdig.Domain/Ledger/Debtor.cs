@@ -38,6 +38,12 @@ public sealed class Debtor
 
     public string? PauseReason { get; set; }
 
+    /// <summary>The policy segment ("new-customer", "late-payer", "hardship"); null for the default policy.</summary>
+    public string? DunningSegment { get; set; }
+
+    /// <summary>Dutch postcode ("1234 AB"), used to assign claims to agencies by region.</summary>
+    public string? Postcode { get; set; }
+
     public List<Contract> Contracts { get; set; } = [];
 
     public List<Invoice> Invoices { get; set; } = [];
