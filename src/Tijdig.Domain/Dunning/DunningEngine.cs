@@ -17,6 +17,16 @@ namespace Tijdig.Domain.Dunning;
 public sealed class DunningEngine
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly List<ReturnedCollection> NoReturns = [];
+    private static readonly List<Representation> NoRepresentations = [];
+    private static readonly HashSet<long> NoInvoiceIds = [];
+
+    /// <summary>Oldest due date first; the invoice number breaks ties so the order is stable.</summary>
+    private static readonly Comparison<InvoiceSnapshot> OldestFirst = (left, right) =>
+    {
+        var byDate = left.DueDate.CompareTo(right.DueDate);
+        return byDate != 0 ? byDate : string.CompareOrdinal(left.InvoiceNumber, right.InvoiceNumber);
+    };
 
     private readonly List<DunningPolicy> versions;
     private readonly Func<long, long> collectionCostScale;
@@ -31,7 +41,10 @@ public sealed class DunningEngine
     {
         this.versions = versions.OrderBy(v => v.ActiveFrom).ToList();
         this.collectionCostScale = collectionCostScale;
-        this.isGeneralHoliday = isGeneralHoliday;
+
+        // The term calendar asks about the same few hundred days for every debtor; remember the answers.
+        var holidays = new ConcurrentDictionary<DateOnly, bool>();
+        this.isGeneralHoliday = day => holidays.GetOrAdd(day, isGeneralHoliday);
         if (this.versions.Count == 0)
         {
             throw new ArgumentException("At least one policy version is required.", nameof(versions));
@@ -94,9 +107,10 @@ public sealed class DunningEngine
         var decisions = new List<DunningDecision>(1);
 
         // Returns that cannot be retried are acted on even during a pause: the mandate is unusable either way.
-        var manualReturns = debtor.UnhandledReturns
-            .Where(r => policy.HandlingFor(r.ReasonCode) == ReturnHandling.SwitchToManualPayment)
-            .ToList();
+        // Most debtors have no returns, so that case allocates nothing.
+        var manualReturns = debtor.UnhandledReturns.Count == 0
+            ? NoReturns
+            : debtor.UnhandledReturns.Where(r => policy.HandlingFor(r.ReasonCode) == ReturnHandling.SwitchToManualPayment).ToList();
         if (manualReturns.Count > 0)
         {
             decisions.Add(SwitchToManual(debtor, manualReturns) with { PolicyVersion = policy.Version });
@@ -124,12 +138,14 @@ public sealed class DunningEngine
             return decisions;
         }
 
-        var retryReturns = debtor.UnhandledReturns.Except(manualReturns).ToList();
+        var retryReturns = manualReturns.Count == 0 ? debtor.UnhandledReturns.ToList() : debtor.UnhandledReturns.Except(manualReturns).ToList();
+
         // A debtor who just lost the mandate (a non-retryable return) is not collected again at all.
-        var representations = debtor.PaymentMethod == PaymentMethod.DirectDebit && manualReturns.Count == 0
+        var representations = debtor.PaymentMethod == PaymentMethod.DirectDebit && manualReturns.Count == 0 && retryReturns.Count > 0
             ? PlanRepresentations(policy, retryReturns, date)
-            : [];
-        var context = new DebtorContext(debtor, policy, date, moratoriumStart, representations.Select(r => r.InvoiceId).ToHashSet());
+            : NoRepresentations;
+        var represented = representations.Count == 0 ? NoInvoiceIds : representations.Select(r => r.InvoiceId).ToHashSet();
+        var context = new DebtorContext(debtor, policy, date, moratoriumStart, represented);
 
         var message = DecideArrears(context, retryReturns)
             ?? DecideFailedDirectDebit(context, retryReturns)
@@ -172,16 +188,25 @@ public sealed class DunningEngine
             return null;
         }
 
-        var overdue = debtor.OpenInvoices
-            .Where(i => i.OpenCents > 0 && i.DueDate < date && !i.CollectionPending)
-            .Where(i => !represented.Contains(i.InvoiceId) && !(i.RepresentOn >= date) && !context.IsFrozen(i))
-            .OrderBy(i => i.DueDate)
-            .ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal)
-            .ToList();
-        if (overdue.Count == 0)
+        // A plain loop: this runs for every debtor every day.
+        List<InvoiceSnapshot>? overdue = null;
+        foreach (var invoice in debtor.OpenInvoices)
+        {
+            var eligible = invoice.OpenCents > 0 && invoice.DueDate < date && !invoice.CollectionPending
+                && !represented.Contains(invoice.InvoiceId) && !(invoice.RepresentOn >= date) && !context.IsFrozen(invoice);
+            if (eligible)
+            {
+                overdue ??= new List<InvoiceSnapshot>(debtor.OpenInvoices.Count);
+                overdue.Add(invoice);
+            }
+        }
+
+        if (overdue is null)
         {
             return null;
         }
+
+        overdue.Sort(OldestFirst);
 
         // Money received but not yet allocated counts against the total: a parent who paid is not reminded.
         var total = overdue.Sum(i => i.OpenCents);

@@ -1,4 +1,6 @@
 using Tijdig.Domain.Dunning;
+using Tijdig.Dunning.Claims;
+using Tijdig.Dunning.Pauses;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
 
@@ -27,13 +29,20 @@ public static class DunningPolicies
         return versions;
     }
 
-    /// <summary>Registers the policy versions, the policy of the first version and the engine on the statutory scale and the Dutch holidays.</summary>
+    /// <summary>
+    /// Registers the policy versions, the policy of the first version, the engine on the statutory scale
+    /// and the Dutch holidays, and the claim and pause use cases.
+    /// </summary>
     public static IServiceCollection AddDunningEngine(this IServiceCollection services, IConfiguration configuration)
     {
         var versions = Load(configuration);
         services.AddSingleton(versions);
         services.AddSingleton(versions[0]);
         services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day)));
+        services.AddScoped<ExportClaims>();
+        services.AddScoped<ImportClaimStatus>();
+        services.AddScoped<RecallClaim>();
+        services.AddScoped<PauseDunning>();
         return services;
     }
 }

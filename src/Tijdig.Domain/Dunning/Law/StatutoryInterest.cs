@@ -21,7 +21,7 @@ public static class StatutoryInterest
             return 0;
         }
 
-        var ordered = rates.OrderBy(r => r.From).ToList();
+        var ordered = IsOrdered(rates) ? rates : rates.OrderBy(r => r.From).ToList();
         var principal = principalCents / 100m;
         var total = 0m;
         var yearStart = defaultFrom;
@@ -51,7 +51,20 @@ public static class StatutoryInterest
         return (long)Math.Round(total * 100m, MidpointRounding.AwayFromZero);
     }
 
-    private static (decimal Rate, DateOnly? NextChange) RateOn(DateOnly day, List<InterestRate> ordered)
+    private static bool IsOrdered(IReadOnlyList<InterestRate> rates)
+    {
+        for (var i = 1; i < rates.Count; i++)
+        {
+            if (rates[i].From < rates[i - 1].From)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (decimal Rate, DateOnly? NextChange) RateOn(DateOnly day, IReadOnlyList<InterestRate> ordered)
     {
         decimal rate = 0m;
         DateOnly? next = null;
