@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tijdig.Domain.Arrangements;
 using Tijdig.Domain.Banking;
 using Tijdig.Domain.Collections;
+using Tijdig.Domain.Dunning.Pauses;
 using Tijdig.Domain.Ledger;
 using Tijdig.Domain.Messaging;
 using Tijdig.Domain.Tikkie;
@@ -53,6 +54,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
     public DbSet<MessageTemplateVersion> MessageTemplates => Set<MessageTemplateVersion>();
 
     public DbSet<Letter> Letters => Set<Letter>();
+
+    public DbSet<DunningPause> DunningPauses => Set<DunningPause>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

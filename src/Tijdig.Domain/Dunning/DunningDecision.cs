@@ -1,3 +1,4 @@
+using Tijdig.Domain.Dunning.Law;
 using Tijdig.Domain.Messaging;
 using Tijdig.Domain.Tikkie;
 
@@ -36,4 +37,24 @@ public sealed record DunningDecision(
 
     /// <summary>Returned collections this decision acts on, so that they are acted on once.</summary>
     public IReadOnlyList<ReturnedCollection> HandledReturns { get; init; } = [];
+
+    /// <summary>Invoices whose direct debit goes out again, with the collection date.</summary>
+    public IReadOnlyList<Representation> Representations { get; init; } = [];
+
+    /// <summary>For the statutory letter and the claim: the collection costs the letter states or the claim charges.</summary>
+    public CollectionCostQuote? CollectionCosts { get; init; }
+
+    /// <summary>For the statutory letter: the last day of the term, printed as a date. For a termination: the term that has run.</summary>
+    public DateOnly? StatutoryTermEnd { get; init; }
+
+    /// <summary>For a termination: the 14-day letter's posting date.</summary>
+    public DateOnly? StatutoryLetterSentOn { get; init; }
+
+    /// <summary>Statutory interest up to the business date over <see cref="Invoices"/>, computed per invoice from its day of default.</summary>
+    public long InterestCents { get; init; }
+
+    /// <summary>The policy version that made this decision.</summary>
+    public string PolicyVersion { get; init; } = "";
 }
+
+public sealed record Representation(long InvoiceId, long CollectionId, DateOnly CollectionDate);

@@ -23,7 +23,7 @@ public sealed class Debtor
     /// <summary>Street and house number of the postal address, needed for letters.</summary>
     public string? Street { get; set; }
 
-    /// <summary>Dutch postcode as "1234 AB".</summary>
+    /// <summary>Dutch postcode as "1234 AB": the letter address, and the region for assigning claims to agencies.</summary>
     public string? Postcode { get; set; }
 
     public string? City { get; set; }
@@ -45,6 +45,9 @@ public sealed class Debtor
     public DateOnly? DunningPausedUntil { get; set; }
 
     public string? PauseReason { get; set; }
+
+    /// <summary>The policy segment ("new-customer", "late-payer", "hardship"); null for the default policy.</summary>
+    public string? DunningSegment { get; set; }
 
     public List<Contract> Contracts { get; set; } = [];
 

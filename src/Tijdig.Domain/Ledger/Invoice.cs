@@ -35,6 +35,9 @@ public sealed class Invoice
 
     public DateOnly? PreReminderSentOn { get; set; }
 
+    /// <summary>The date on which a returned direct debit goes out again; null when none is planned.</summary>
+    public DateOnly? RepresentOn { get; set; }
+
     public DateOnly? PaidOn { get; set; }
 
     public bool IsOpen => OpenCents > 0;

@@ -42,7 +42,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """;
+        """ + "\n" + DunningVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -78,6 +78,8 @@ public static class Verbs
             ("cycle", "run") => await CycleAsync(line, services, today, output, ct),
             ("report", _) => await ReportAsync(line, services, today, output, ct),
             ("messages", _) => await MessagesAsync(line, services, today, output, ct),
+            ("claims", _) => await DunningVerbs.ClaimsAsync(line, services, today, output, ct),
+            ("pause", _) => await DunningVerbs.PauseAsync(line, services, today, output, ct),
             _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
         };
     }

@@ -59,7 +59,8 @@ public static class DemoData
             current.DunningLevel = scenario.Level;
             if (scenario.Level >= 3)
             {
-                current.LastChanceSentOn = today.AddDays(-21);
+                // Long enough ago that the statutory term (from presumed receipt) and the grace period have run.
+                current.LastChanceSentOn = today.AddDays(-30);
             }
 
             invoices.Add(current);

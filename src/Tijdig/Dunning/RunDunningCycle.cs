@@ -24,7 +24,6 @@ public sealed class RunDunningCycle(
     TijdigDbContext db,
     DebtorSnapshotLoader loader,
     DunningEngine engine,
-    DunningPolicy policy,
     BusinessCalendar calendar,
     ILogger<RunDunningCycle> logger)
 {
@@ -74,6 +73,11 @@ public sealed class RunDunningCycle(
             }
 
             await UpdateInvoicesAsync(decision, date, ct);
+        }
+
+        foreach (var decision in decisions.Where(d => d.Representations.Count > 0))
+        {
+            await PlanRepresentationsAsync(decision, ct);
         }
 
         run.DecisionCount = decisions.Count;
@@ -130,21 +134,63 @@ public sealed class RunDunningCycle(
             contract.MarkedForTerminationOn = date;
         }
 
-        // Agencies take claims in turn, so that both see the same mix of cases.
-        var agencies = policy.Agencies.Count > 0 ? policy.Agencies : ["Incassobureau"];
-        var claimCount = await db.AgencyClaims.CountAsync(ct);
+        var policy = engine.PolicyOn(date);
+        var agency = await AssignAgencyAsync(policy, decision.DebtorId, date, ct);
+        if (agency is null)
+        {
+            AddWorkItem("claims", decision.DebtorId, $"claim-unassigned:{decision.DebtorId}:{date:yyyy-MM}", "Geen incassobureau beschikbaar (maandmaximum bereikt): " + decision.Reason, date);
+            return 0;
+        }
+
+        var costs = decision.CollectionCosts;
         db.AgencyClaims.Add(new AgencyClaim
         {
             DebtorId = decision.DebtorId,
-            Agency = agencies[claimCount % agencies.Count],
+            Agency = agency,
             PrincipalCents = decision.AmountCents,
-            CollectionCostsCents = CollectionCosts.CalculateCents(decision.AmountCents),
+            CollectionCostsCents = costs?.BaseCents ?? 0,
+            CollectionCostsVatCents = costs?.VatCents ?? 0,
+            InterestCents = decision.InterestCents,
+            InterestCharged = policy.ChargeInterest,
             InvoiceNumbers = string.Join(",", decision.Invoices.Select(i => i.InvoiceNumber)),
+            StatutoryLetterSentOn = decision.StatutoryLetterSentOn,
+            StatutoryTermEnd = decision.StatutoryTermEnd,
             CreatedOn = date,
             Status = ClaimStatus.Created,
+            StatusChangedOn = date,
         });
         AddWorkItem("claims", decision.DebtorId, $"claim:{decision.DebtorId}:{date:yyyy-MM-dd}", decision.Reason, date);
         return 1;
+    }
+
+    /// <summary>Returns the key of the agency for a new claim by the configured rule, or null when every agency is full this month.</summary>
+    private async Task<string?> AssignAgencyAsync(DunningPolicy policy, long debtorId, DateOnly date, CancellationToken ct)
+    {
+        if (policy.Agencies.Count == 0)
+        {
+            return "incassobureau";
+        }
+
+        // Claims already added in this cycle count as well.
+        var earlier = (await db.AgencyClaims.AsNoTracking().Select(c => new { c.Agency, c.CreatedOn }).ToListAsync(ct))
+            .Concat(db.AgencyClaims.Local.Select(c => new { c.Agency, c.CreatedOn }))
+            .ToList();
+        var monthStart = new DateOnly(date.Year, date.Month, 1);
+        var thisMonth = earlier.Where(c => c.CreatedOn >= monthStart).GroupBy(c => c.Agency).ToDictionary(g => g.Key, g => g.Count());
+        var total = earlier.GroupBy(c => c.Agency).ToDictionary(g => g.Key, g => g.Count());
+        var postcode = await db.Debtors.Where(d => d.Id == debtorId).Select(d => d.Postcode).FirstOrDefaultAsync(ct);
+
+        return AgencyAssigner.Assign(policy.AgencyAssignment, policy.Agencies, postcode, thisMonth, total)?.Key;
+    }
+
+    /// <summary>Marks the invoices whose direct debit goes out again; the next direct-debit export picks them up.</summary>
+    private async Task PlanRepresentationsAsync(DunningDecision decision, CancellationToken ct)
+    {
+        var dates = decision.Representations.ToDictionary(r => r.InvoiceId, r => r.CollectionDate);
+        foreach (var invoice in await db.Invoices.Where(i => dates.Keys.Contains(i.Id)).ToListAsync(ct))
+        {
+            invoice.RepresentOn = dates[invoice.Id];
+        }
     }
 
     private async Task<PaymentRequestRecord?> AddPaymentRequestAsync(DunningDecision decision, PaymentRequestPurpose purpose, DateOnly date, CancellationToken ct)

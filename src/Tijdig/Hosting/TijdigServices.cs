@@ -29,13 +29,7 @@ public static class TijdigServices
         services.Configure<OrganisationSettings>(configuration.GetSection("Organisation"));
         services.Configure<SchedulerSettings>(configuration.GetSection("Scheduler"));
         services.Configure<ArrangementSettings>(configuration.GetSection("Arrangements"));
-        services.AddSingleton(provider =>
-        {
-            var policy = new DunningPolicy();
-            configuration.GetSection("Dunning").Bind(policy);
-            return policy;
-        });
-        services.AddSingleton(provider => new DunningEngine(provider.GetRequiredService<DunningPolicy>()));
+        services.AddDunningEngine(configuration);
 
         var (provider, connectionString) = DatabaseSettings(configuration, dataDirectory);
         services.AddTijdigDatabase(provider, connectionString);

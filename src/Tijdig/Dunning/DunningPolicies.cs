@@ -1,0 +1,48 @@
+using Tijdig.Domain.Dunning;
+using Tijdig.Dunning.Claims;
+using Tijdig.Dunning.Pauses;
+using Tijdig.Messaging;
+using Tijdig.Messaging.Calendar;
+
+namespace Tijdig.Dunning;
+
+/// <summary>
+/// Reads the policy versions from configuration. The section "Dunning" is the first version; each
+/// entry of "Dunning:Versions" is a complete later version with its own "ActiveFrom".
+/// </summary>
+public static class DunningPolicies
+{
+    public static IReadOnlyList<DunningPolicy> Load(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Dunning");
+        var first = new DunningPolicy();
+        section.Bind(first);
+
+        var versions = new List<DunningPolicy> { first };
+        foreach (var child in section.GetSection("Versions").GetChildren())
+        {
+            var version = new DunningPolicy();
+            child.Bind(version);
+            versions.Add(version);
+        }
+
+        return versions;
+    }
+
+    /// <summary>
+    /// Registers the policy versions, the policy of the first version, the engine on the statutory scale
+    /// and the Dutch holidays, and the claim and pause use cases.
+    /// </summary>
+    public static IServiceCollection AddDunningEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var versions = Load(configuration);
+        services.AddSingleton(versions);
+        services.AddSingleton(versions[0]);
+        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day)));
+        services.AddScoped<ExportClaims>();
+        services.AddScoped<ImportClaimStatus>();
+        services.AddScoped<RecallClaim>();
+        services.AddScoped<PauseDunning>();
+        return services;
+    }
+}
