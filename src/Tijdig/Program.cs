@@ -7,7 +7,7 @@ using Tijdig.Hosting;
 var line = CommandLine.Parse(args);
 try
 {
-    if (line.Verb != "serve")
+    if (line.Verb != "serve" || line.Flag("help"))
     {
         return await Verbs.RunAsync(line, Console.Out, CancellationToken.None);
     }

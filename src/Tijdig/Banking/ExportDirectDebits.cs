@@ -16,8 +16,8 @@ public sealed record DirectDebitExport(string Path, string MessageId, int Count,
 /// <summary>
 /// Writes a pain.008 batch for the direct-debit invoices due on or before a collection date that
 /// have not been collected yet, and records each collection with the ids written in the file, so
-/// that returns and settlements can be matched later. A returned invoice is not collected again
-/// here: the dunning cycle sends a Tikkie for it instead.
+/// that returns and settlements can be matched later. A returned invoice is collected again only
+/// when the dunning engine planned a re-presentation (after AM04 or MS03) on or before that date.
 /// </summary>
 public sealed class ExportDirectDebits(
     TijdigDbContext db,
@@ -41,16 +41,28 @@ public sealed class ExportDirectDebits(
             .Include(i => i.Debtor)
             .Where(i => i.OpenCents > 0 && i.DueDate <= collectionDate)
             .Where(i => i.Debtor!.PaymentMethod == PaymentMethod.DirectDebit)
-            .Where(i => !db.Collections.Any(c => c.InvoiceId == i.Id))
+            .Where(i => !db.Collections.Any(c => c.InvoiceId == i.Id)
+                || (i.RepresentOn != null && i.RepresentOn <= collectionDate
+                    && !db.Collections.Any(c => c.InvoiceId == i.Id && (c.Status == CollectionStatus.Submitted || c.Status == CollectionStatus.Settled))))
             .OrderBy(i => i.DueDate)
             .ThenBy(i => i.InvoiceNumber)
             .ToListAsync(ct);
+
+        // A returned invoice the engine planned to present again gets the next attempt number, so its
+        // end-to-end id differs from the earlier attempts' and a return can be matched to the right one.
+        var invoiceIds = invoices.Select(i => i.Id).ToList();
+        var attempts = await db.Collections
+            .Where(c => invoiceIds.Contains(c.InvoiceId))
+            .GroupBy(c => c.InvoiceId)
+            .Select(g => new { InvoiceId = g.Key, Attempt = g.Max(c => c.Attempt) })
+            .ToDictionaryAsync(x => x.InvoiceId, x => x.Attempt, ct);
+        int NextAttempt(Invoice invoice) => attempts.GetValueOrDefault(invoice.Id) + 1;
 
         var settings = organisation.Value;
         var now = calendar.Now;
         var messageId = "TIJDIG-" + now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var transactions = invoices.Select(invoice => new DirectDebitTransaction(
-            EndToEndId: EndToEndId(invoice.InvoiceNumber, 1),
+            EndToEndId: EndToEndId(invoice.InvoiceNumber, NextAttempt(invoice)),
             Amount: Money.ToEuros(invoice.OpenCents),
             CollectionDate: collectionDate,
             SequenceType: SequenceType.Recurring,
@@ -84,7 +96,7 @@ public sealed class ExportDirectDebits(
             {
                 InvoiceId = invoices[i].Id,
                 DebtorId = invoices[i].DebtorId,
-                Attempt = 1,
+                Attempt = NextAttempt(invoices[i]),
                 MessageId = messageId,
                 PaymentInformationId = paymentInformationIds[transactions[i].EndToEndId],
                 EndToEndId = transactions[i].EndToEndId,
@@ -93,6 +105,11 @@ public sealed class ExportDirectDebits(
                 AmountCents = invoices[i].OpenCents,
                 Status = CollectionStatus.Submitted,
             });
+        }
+
+        foreach (var invoice in invoices)
+        {
+            invoice.RepresentOn = null;
         }
 
         await db.SaveChangesAsync(ct);
