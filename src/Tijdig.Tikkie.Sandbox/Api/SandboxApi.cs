@@ -51,8 +51,8 @@ internal static class SandboxApi
     }
 
     /// <summary>
-    /// Filter of the create call only: the percentage fault switch. A failing create answers 500 without
-    /// storing anything, or with <see cref="SandboxFaults.FailAfterCreate"/> after storing the request.
+    /// Filter of the create call only: the percentage fault switch. A failing create returns 500 without
+    /// storing anything, or after storing the request when <see cref="SandboxFaults.FailAfterCreate"/> is set.
     /// </summary>
     public static async ValueTask<object?> CreateFaultFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -65,7 +65,7 @@ internal static class SandboxApi
 
         if (faults.FailAfterCreate)
         {
-            // The endpoint stores the request synchronously; its answer is then replaced by the 500.
+            // The endpoint stores the request synchronously, and its response is then replaced by the 500.
             await next(invocation);
         }
 
