@@ -13,7 +13,7 @@ internal static class PaymentRequestEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/paymentrequests", CreateAsync);
+        api.MapPost("/paymentrequests", CreateAsync).AddEndpointFilter(SandboxApi.CreateFaultFilter);
         api.MapGet("/paymentrequests", List);
         api.MapGet("/paymentrequests/{paymentRequestToken}", Get);
     }

@@ -50,6 +50,28 @@ internal static class SandboxApi
         return await next(invocation);
     }
 
+    /// <summary>
+    /// Filter of the create call only: the percentage fault switch. A failing create returns 500 without
+    /// storing anything, or after storing the request when <see cref="SandboxFaults.FailAfterCreate"/> is set.
+    /// </summary>
+    public static async ValueTask<object?> CreateFaultFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var faults = context.RequestServices.GetRequiredService<SandboxFaults>();
+        if (!faults.TakeCreateFailure())
+        {
+            return await next(invocation);
+        }
+
+        if (faults.FailAfterCreate)
+        {
+            // The endpoint stores the request synchronously, and its response is then replaced by the 500.
+            await next(invocation);
+        }
+
+        return ApiErrors.Result(context, ApiErrors.InternalServerError);
+    }
+
     /// <summary>Second filter for every call but <c>/sandboxapps</c>: a known uuid app token bound to this API key.</summary>
     public static async ValueTask<object?> AppTokenFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {

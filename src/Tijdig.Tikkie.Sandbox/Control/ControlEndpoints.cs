@@ -13,7 +13,14 @@ public sealed record PayCommand(long? AmountInCents, string? CounterPartyName, s
 public sealed record AdvanceClockCommand(int Days, int Hours, int Minutes);
 
 /// <summary>Body of the fault control endpoint; a field left out keeps its current value.</summary>
-public sealed record FaultsCommand(int? FailNextRequests, int? ResponseDelayMs, int? DropNextNotifications, bool? DuplicateNotifications);
+public sealed record FaultsCommand(
+    int? FailNextRequests,
+    int? ResponseDelayMs,
+    int? DropNextNotifications,
+    bool? DuplicateNotifications,
+    int? FailPercent = null,
+    int? FailSeed = null,
+    bool? FailAfterCreate = null);
 
 /// <summary>
 /// Test and demo endpoints under <c>/tikkie-sandbox/control</c>. They are not part of Tikkie and need no
@@ -60,6 +67,17 @@ internal static class ControlEndpoints
         control.MapGet("/faults", (SandboxFaults faults) => FaultState(faults));
         control.MapPost("/faults", (FaultsCommand command, SandboxFaults faults) =>
         {
+            if (command.FailPercent is < 0 or > 100)
+            {
+                return Results.BadRequest(new { error = $"failPercent must be between 0 and 100; got {command.FailPercent}." });
+            }
+
+            if (command.FailPercent is not null || command.FailSeed is not null)
+            {
+                faults.SetCreateFailures(command.FailPercent ?? faults.FailPercent, command.FailSeed ?? faults.FailSeed);
+            }
+
+            faults.FailAfterCreate = command.FailAfterCreate ?? faults.FailAfterCreate;
             faults.FailNextRequests = command.FailNextRequests ?? faults.FailNextRequests;
             faults.DropNextNotifications = command.DropNextNotifications ?? faults.DropNextNotifications;
             faults.DuplicateNotifications = command.DuplicateNotifications ?? faults.DuplicateNotifications;
@@ -88,6 +106,10 @@ internal static class ControlEndpoints
         responseDelayMs = (int)faults.ResponseDelay.TotalMilliseconds,
         dropNextNotifications = faults.DropNextNotifications,
         duplicateNotifications = faults.DuplicateNotifications,
+        failPercent = faults.FailPercent,
+        failSeed = faults.FailSeed,
+        failAfterCreate = faults.FailAfterCreate,
+        createFailuresInjected = faults.CreateFailuresInjected,
         apiRequestCount = faults.ApiRequestCount,
     });
 }

@@ -53,6 +53,8 @@ internal sealed partial class SandboxStore : IDisposable
             expiry_date TEXT NOT NULL,
             max_payments INTEGER NULL,
             closed INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX IF NOT EXISTS payment_requests_by_app_and_time
+            ON payment_requests (app_token, created_ticks DESC, seq DESC);
         CREATE TABLE IF NOT EXISTS payments (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             token TEXT NOT NULL UNIQUE,

@@ -16,6 +16,7 @@ public static class OutboxServices
             provider.GetRequiredService<DataDirectory>()));
 
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<ParallelOutboxDispatcher>();
         services.AddScoped<OutboxReconciler>();
         services.AddScoped<DeliveryStatus>();
         services.AddScoped<DeliveryReportIntake>();

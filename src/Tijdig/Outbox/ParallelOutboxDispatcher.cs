@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Tijdig.Data;
+using Tijdig.Domain.Messaging;
+using Tijdig.Hosting;
+
+namespace Tijdig.Outbox;
+
+/// <summary>
+/// Sends the queued messages with several workers, for runs with thousands of Tikkies. Each message
+/// goes through <see cref="OutboxDispatcher.DispatchMessageAsync"/>, so the exactly-once rules are
+/// the same as in the sequential dispatcher. The messages are grouped by debtor and each group goes to
+/// one worker: the SMS and the e-mail of one dunning step share a payment request, and two workers
+/// that called <see cref="Payments.PaymentRequestCreator"/> for the same record at the same time could
+/// both create a Tikkie. Each group runs in its own DI scope, so each worker has its own DbContext.
+/// </summary>
+/// <remarks>
+/// Unlike <see cref="OutboxDispatcher.DispatchAsync"/>, a fallback e-mail queued during the run waits
+/// for the next run. On SQLite the workers' short transactions still take turns on the single writer.
+/// </remarks>
+public sealed class ParallelOutboxDispatcher(
+    IServiceScopeFactory scopes,
+    BusinessCalendar calendar)
+{
+    /// <summary>Sends every due queued message once, with at most <paramref name="workers"/> debtors in progress at a time.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is less than 1.</exception>
+    public async Task<DispatchResult> DispatchAsync(int workers, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+
+        var (groups, deferred) = await PrepareAsync(ct);
+        var tally = new Tally { Deferred = deferred };
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
+        await Parallel.ForEachAsync(groups, parallel, async (messageIds, token) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+            foreach (var id in messageIds)
+            {
+                tally.Add(await dispatcher.DispatchMessageAsync(id, token));
+            }
+        });
+
+        return new DispatchResult(tally.Sent, tally.Cancelled, tally.Failed, tally.Deferred);
+    }
+
+    // Reconciles and erases once before any worker starts, then groups the due messages by debtor.
+    private async Task<(List<List<long>> Groups, int Deferred)> PrepareAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxReconciler>().ReconcileAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<MessageRetention>().EraseOldBodiesAsync(ct);
+
+        var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();
+        var queued = await db.Outbox.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Queued)
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.DebtorId, m.NextAttemptAt })
+            .ToListAsync(ct);
+
+        // NextAttemptAt is compared here rather than in SQL because SQLite cannot compare DateTimeOffset values.
+        var now = calendar.Now;
+        var due = queued.Where(m => m.NextAttemptAt is not { } next || next <= now).ToList();
+        var groups = due
+            .GroupBy(m => m.DebtorId)
+            .Select(g => g.Select(m => m.Id).ToList())
+            .ToList();
+        return (groups, queued.Count - due.Count);
+    }
+
+    private sealed class Tally
+    {
+        private int sent;
+        private int cancelled;
+        private int failed;
+        private int deferred;
+
+        public int Sent => Volatile.Read(ref sent);
+
+        public int Cancelled => Volatile.Read(ref cancelled);
+
+        public int Failed => Volatile.Read(ref failed);
+
+        public int Deferred
+        {
+            get => Volatile.Read(ref deferred);
+            init => deferred = value;
+        }
+
+        // Same mapping as the sequential dispatcher: Queued (retry, quiet hours) and Sending count as deferred.
+        public void Add(MessageStatus status)
+        {
+            switch (status)
+            {
+                case MessageStatus.Sent:
+                    Interlocked.Increment(ref sent);
+                    break;
+                case MessageStatus.Cancelled:
+                    Interlocked.Increment(ref cancelled);
+                    break;
+                case MessageStatus.Failed:
+                    Interlocked.Increment(ref failed);
+                    break;
+                default:
+                    Interlocked.Increment(ref deferred);
+                    break;
+            }
+        }
+    }
+}
