@@ -150,12 +150,11 @@ public static class DemoData
             Mobile = index % 10 == 9 ? null : "+3161" + (2_000_000 + index).ToString("D7", CultureInfo.InvariantCulture),
             Iban = iban,
 
-            // One in a hundred parents has no postal address, so a 14-day letter that cannot be posted
-            // becomes a work item while the e-mail still goes out. The address is derived from the index
-            // and takes nothing from the random sequence, so the rest of the demo data stays the same.
-            Street = index % 100 == 34 ? null : $"{Streets[index % Streets.Length]} {(index * 7 % 150) + 1}",
-            Postcode = index % 100 == 34 ? null : Postcode(index),
-            City = index % 100 == 34 ? null : Places[index / Streets.Length % Places.Length].City,
+            // The address comes from the index and takes nothing from the random sequence, so the rest
+            // of the demo data is the same as without addresses.
+            Street = $"{Streets[index % Streets.Length]} {(index * 7 % 150) + 1}",
+            Postcode = Postcode(index),
+            City = Places[index / Streets.Length % Places.Length].City,
             MandateId = transfer ? null : "MDT-" + number,
             MandateSignatureDate = transfer ? null : new DateOnly(2024, 1, 1).AddDays(index),
             PaymentMethod = transfer ? PaymentMethod.Transfer : PaymentMethod.DirectDebit,
