@@ -24,8 +24,8 @@ public static class LetterVerbs
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Wrote {batch.PdfPath} and {batch.ManifestPath}: {batch.Count} letters."));
         if (batch.DatedEarlier > 0)
         {
-            // The 14-day term runs from the presumed receipt of a letter posted on its printed date;
-            // posted later, the parent gets less time than the letter states.
+            // The printed term assumes the letter is posted on its sending date. A letter posted
+            // later gives the parent less time than the law requires after receipt.
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Warning: {batch.DatedEarlier} letters carry a sending date before {date:yyyy-MM-dd}. The term printed in them counts from that date: check them before posting."));

@@ -17,8 +17,8 @@ namespace Tijdig.Tests.Letters;
 /// </summary>
 public sealed class LastChanceLetterTests
 {
-    // Posted Thursday 9 April 2026: presumed receipt Saturday 11 April; the 14 days end on Saturday
-    // 25 April and run on past Sunday and Koningsdag (Monday 27 April) to Tuesday 28 April.
+    // Posted Thursday 9 April 2026, the letter is presumed received on Saturday 11 April. The 14 days
+    // end on Saturday 25 April and run on past Sunday and Koningsdag (Monday 27 April) to Tuesday 28 April.
     private static readonly DateOnly Today = new(2026, 4, 9);
     private static readonly DateOnly TermEnd = new(2026, 4, 28);
 
@@ -122,7 +122,7 @@ public sealed class LastChanceLetterTests
         Assert.Contains("INV-B", text, StringComparison.Ordinal);
     }
 
-    /// <summary>The text of every page, with line breaks between words as the PDF places them.</summary>
+    /// <summary>The words of every page in reading order, separated by single spaces.</summary>
     private static string PdfText(string path)
     {
         using var document = PdfDocument.Open(path);

@@ -40,7 +40,7 @@ public sealed class LetterExportVerbTests : IDisposable
         Assert.Equal(2, rows.Count(r => r.Contains(",last-chance," + Today + ",", StringComparison.Ordinal)));
         Assert.Equal(1, rows.Count(r => r.Contains(",termination," + Today + ",", StringComparison.Ordinal)));
 
-        // The batch holds every page of every letter, in manifest order.
+        // The batch contains every page of every letter.
         using var batch = PdfDocument.Open(pdf);
         var pages = letters.Sum(path =>
         {

@@ -5,7 +5,7 @@ using Tijdig.Tests.Infrastructure;
 
 namespace Tijdig.Tests.Messaging;
 
-/// <summary>The back-office template pages over HTTP: the list, a preview, and saving a new version or being told why not.</summary>
+/// <summary>The back-office template pages over HTTP: the list, a preview, and saving a new version or rejecting it with the reason.</summary>
 public sealed partial class TemplatePagesTests
 {
     private static readonly DateOnly Today = new(2026, 4, 9);
@@ -57,7 +57,7 @@ public sealed partial class TemplatePagesTests
         Assert.Contains("D1234567", html, StringComparison.Ordinal);
         Assert.Contains("14 dagen na de dag waarop u deze brief heeft ontvangen", html, StringComparison.Ordinal);
 
-        // The sample letter is dated today; its term is counted by the engine's calendar.
+        // The sample letter is dated today, and the engine's calendar counts its term.
         Assert.Contains("28 april 2026", html, StringComparison.Ordinal);
         Assert.Contains("In gebruik: de standaardtekst.", html, StringComparison.Ordinal);
     }
