@@ -87,6 +87,27 @@ public sealed class OutboxMessage
     /// <summary>The date the subject and body were blanked after the retention period.</summary>
     public DateOnly? BodyErasedOn { get; set; }
 
+    /// <summary>
+    /// For the 14-day letter and the termination notice: the collection costs the engine quoted, VAT
+    /// included. The message states exactly this amount; null for messages that state no costs.
+    /// </summary>
+    public long? CollectionCostsCents { get; set; }
+
+    /// <summary>The VAT part of <see cref="CollectionCostsCents"/>; 0 when the creditor charges no VAT.</summary>
+    public long? CollectionCostsVatCents { get; set; }
+
+    /// <summary>
+    /// For the 14-day letter: the last day of the term, counted by the engine from the business date.
+    /// For the termination notice: the term of the earlier letter, which has run.
+    /// </summary>
+    public DateOnly? StatutoryTermEnd { get; set; }
+
+    /// <summary>Statutory interest up to the business date that the engine computed with the costs; null when it computed none.</summary>
+    public long? InterestCents { get; set; }
+
+    /// <summary>The dunning policy version that decided this message; null for messages outside the dunning cycle.</summary>
+    public string? PolicyVersion { get; set; }
+
     /// <summary>The client reference providers and outbox files know this message by.</summary>
     public string ClientReference => ClientReferenceFor(Id);
 

@@ -8,6 +8,7 @@ using Tijdig.Demo;
 using Tijdig.Dunning;
 using Tijdig.Hosting;
 using Tijdig.Ledger;
+using Tijdig.Letters;
 using Tijdig.Outbox;
 using Tijdig.Reporting;
 using Tijdig.Sepa.Writing;
@@ -42,7 +43,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """ + "\n" + DunningVerbs.Usage;
+        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -80,6 +81,7 @@ public static class Verbs
             ("messages", _) => await MessagesAsync(line, services, today, output, ct),
             ("claims", _) => await DunningVerbs.ClaimsAsync(line, services, today, output, ct),
             ("pause", _) => await DunningVerbs.PauseAsync(line, services, today, output, ct),
+            ("letters", "export") => await LetterVerbs.ExportAsync(line, services, today, output, ct),
             _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
         };
     }

@@ -24,6 +24,16 @@ public static class DemoData
 
     private static readonly string[] Banks = ["ABNA", "INGB", "RABO", "TRIO", "BUNQ", "KNAB", "ASNB", "SNSB"];
 
+    private static readonly string[] Streets =
+        ["Dorpsstraat", "Kerkstraat", "Molenweg", "Schoolstraat", "Beukenlaan", "Julianastraat", "Lindelaan", "Stationsweg", "Vlinderhof", "Nieuwe Gracht"];
+
+    /// <summary>Cities with the first four digits of one of their postcodes, spread over both agencies' ranges.</summary>
+    private static readonly (string City, int Postcode)[] Places =
+        [("Utrecht", 3511), ("Amsterdam", 1012), ("Rotterdam", 3011), ("Eindhoven", 5611), ("Groningen", 9711), ("Zwolle", 8011), ("Nijmegen", 6511), ("Haarlem", 2011), ("Breda", 4811), ("Tilburg", 5038)];
+
+    // Letter pairs as in real Dutch postcodes, which never use SA, SD or SS.
+    private static readonly string[] PostcodeLetters = ["AB", "BC", "CD", "EK", "GH", "JL", "KM", "NP", "RT", "VW"];
+
     public static async Task<DemoSummary> SeedAsync(TijdigDbContext db, DateOnly today, int debtorCount, CancellationToken ct)
     {
         if (await db.Debtors.AnyAsync(ct))
@@ -139,12 +149,24 @@ public static class DemoData
             // Every tenth parent has no mobile number on file, so the e-mail fallback is exercised too.
             Mobile = index % 10 == 9 ? null : "+3161" + (2_000_000 + index).ToString("D7", CultureInfo.InvariantCulture),
             Iban = iban,
+
+            // The address comes from the index and takes nothing from the random sequence, so the rest
+            // of the demo data is the same as without addresses.
+            Street = $"{Streets[index % Streets.Length]} {(index * 7 % 150) + 1}",
+            Postcode = Postcode(index),
+            City = Places[index / Streets.Length % Places.Length].City,
             MandateId = transfer ? null : "MDT-" + number,
             MandateSignatureDate = transfer ? null : new DateOnly(2024, 1, 1).AddDays(index),
             PaymentMethod = transfer ? PaymentMethod.Transfer : PaymentMethod.DirectDebit,
             Language = index % 7 == 0 ? "en" : "nl",
             Contracts = [new Contract { ContractNumber = "C" + number[1..], Description = "Dagopvang", StartDate = new DateOnly(2024, 1, 1) }],
         };
+    }
+
+    private static string Postcode(int index)
+    {
+        var digits = Places[index / Streets.Length % Places.Length].Postcode + (index % 7);
+        return string.Create(CultureInfo.InvariantCulture, $"{digits} {PostcodeLetters[index % PostcodeLetters.Length]}");
     }
 
     private static Invoice NewInvoice(Debtor debtor, DateOnly dueDate, long cents, ref int sequence)

@@ -240,6 +240,13 @@ public sealed class RunDunningCycle(
             Status = MessageStatus.Queued,
             CreatedAt = calendar.Now,
             Reason = decision.Reason,
+
+            // The letter must state exactly what the engine decided, so the numbers travel with the message.
+            CollectionCostsCents = decision.CollectionCosts?.TotalCents,
+            CollectionCostsVatCents = decision.CollectionCosts?.VatCents,
+            StatutoryTermEnd = decision.StatutoryTermEnd,
+            InterestCents = decision.CollectionCosts is null ? null : decision.InterestCents,
+            PolicyVersion = string.IsNullOrEmpty(decision.PolicyVersion) ? null : decision.PolicyVersion,
         });
         return 1;
     }

@@ -8,7 +8,9 @@ using Tijdig.Hosting;
 
 namespace Tijdig.Letters;
 
-public sealed record LetterBatch(int Count, string? PdfPath, string? ManifestPath);
+/// <summary>The outcome of a letter export; the paths are null when there was nothing to export.</summary>
+/// <param name="DatedEarlier">Letters in the batch whose sending date is before the export date.</param>
+public sealed record LetterBatch(int Count, string? PdfPath, string? ManifestPath, int DatedEarlier = 0);
 
 /// <summary>
 /// Exports the letters not yet printed as one PDF for a print-and-mail service, with a CSV manifest
@@ -16,19 +18,28 @@ public sealed record LetterBatch(int Count, string? PdfPath, string? ManifestPat
 /// </summary>
 public sealed class ExportLetters(TijdigDbContext db, DataDirectory dataDirectory, BusinessCalendar calendar)
 {
-    public async Task<LetterBatch> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Exports the letters with a sending date on or before <paramref name="date"/> that are in no batch
+    /// yet, into <paramref name="outputDirectory"/> (default: the data directory's <c>exports</c> folder).
+    /// Letters dated later wait for the export of their own date.
+    /// </summary>
+    public async Task<LetterBatch> RunAsync(DateOnly date, string? outputDirectory, CancellationToken ct)
     {
-        var letters = await db.Letters.Where(l => l.ExportedAt == null).OrderBy(l => l.Id).ToListAsync(ct);
+        var letters = await db.Letters
+            .Where(l => l.ExportedAt == null && l.SendingDate <= date)
+            .OrderBy(l => l.Id)
+            .ToListAsync(ct);
         if (letters.Count == 0)
         {
             return new LetterBatch(0, null, null);
         }
 
         var now = calendar.Now;
-        var name = "letters-" + now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        Directory.CreateDirectory(dataDirectory.ExportsPath);
-        var pdfPath = Path.Combine(dataDirectory.ExportsPath, name + ".pdf");
-        var manifestPath = Path.Combine(dataDirectory.ExportsPath, name + ".csv");
+        var folder = string.IsNullOrWhiteSpace(outputDirectory) ? dataDirectory.ExportsPath : Path.GetFullPath(outputDirectory);
+        var name = string.Create(CultureInfo.InvariantCulture, $"letters-{date:yyyy-MM-dd}-{now:HHmmss}");
+        Directory.CreateDirectory(folder);
+        var pdfPath = Path.Combine(folder, name + ".pdf");
+        var manifestPath = Path.Combine(folder, name + ".csv");
 
         using (var batch = new PdfDocument())
         {
@@ -53,6 +64,6 @@ public sealed class ExportLetters(TijdigDbContext db, DataDirectory dataDirector
 
         await File.WriteAllTextAsync(manifestPath, manifest.ToString(), ct);
         await db.SaveChangesAsync(ct);
-        return new LetterBatch(letters.Count, pdfPath, manifestPath);
+        return new LetterBatch(letters.Count, pdfPath, manifestPath, letters.Count(l => l.SendingDate < date));
     }
 }

@@ -25,7 +25,4 @@ public sealed class LetterSettings
     public double AddressTopMm { get; set; } = 50;
 
     public double AddressWidthMm { get; set; } = 85;
-
-    /// <summary>Postal days from posting to presumed receipt; 2 under the 24-hour delivery norm.</summary>
-    public int ReceiptPostalDays { get; set; } = 2;
 }

@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tijdig.Data;
+using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Ledger;
 using Tijdig.Domain.Messaging;
-using Tijdig.Dunning;
 using Tijdig.Hosting;
 using Tijdig.Messaging.Templates;
 
@@ -16,7 +16,7 @@ namespace Tijdig.Letters;
 /// <c>{data}/letters/{sending date}/tijdig-{id}.pdf</c> and a <see cref="Letter"/> row with its SHA-256,
 /// sending date and, for the statutory letter, the last day of the term printed in it.
 /// </summary>
-public sealed class LetterWriter(TijdigDbContext db, DataDirectory dataDirectory, IOptions<LetterSettings> options, BusinessCalendar calendar)
+public sealed class LetterWriter(TijdigDbContext db, DataDirectory dataDirectory, IOptions<LetterSettings> options, DunningEngine engine, BusinessCalendar calendar)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
@@ -54,11 +54,16 @@ public sealed class LetterWriter(TijdigDbContext db, DataDirectory dataDirectory
             FilePath = relative.Replace('\\', '/'),
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             SendingDate = sendingDate,
-            TermEndDate = message.Step == MessageSteps.LastChance ? StatutoryTerm.EndDate(sendingDate, settings.ReceiptPostalDays) : null,
+            TermEndDate = message.Step == MessageSteps.LastChance ? TermEnd(message, sendingDate) : null,
             CreatedAt = calendar.Now,
         };
         db.Letters.Add(letter);
         message.ProviderReference = letter.FilePath;
         return letter;
     }
+
+    // The term the engine stored is the one printed in the letter; a message without one was queued
+    // outside the cycle, and the engine's calendar counts the term from the sending date in the same way.
+    private DateOnly TermEnd(OutboxMessage message, DateOnly sendingDate) =>
+        message.StatutoryTermEnd ?? engine.CalendarFor(engine.PolicyOn(sendingDate)).TermEnd(sendingDate);
 }

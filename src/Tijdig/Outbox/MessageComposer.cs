@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tijdig.Data;
+using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Ledger;
 using Tijdig.Domain.Messaging;
-using Tijdig.Dunning;
 using Tijdig.Hosting;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Links;
@@ -21,6 +21,7 @@ public sealed class MessageComposer(
     ArrangementLinks links,
     IOptions<OrganisationSettings> organisation,
     IOptions<OutboxSettings> outbox,
+    DunningEngine engine,
     BusinessCalendar calendar)
 {
     public async Task<MessageContext> LoadAsync(OutboxMessage message, CancellationToken ct)
@@ -55,6 +56,7 @@ public sealed class MessageComposer(
     public TemplateModel Model(OutboxMessage message, Debtor debtor, MessageContext context)
     {
         var settings = organisation.Value;
+        var statutory = StatutoryNumbers(message, context);
         return new TemplateModel
         {
             DebtorName = debtor.Name,
@@ -69,9 +71,42 @@ public sealed class MessageComposer(
                 ? context.Instalments.FirstOrDefault(i => i.DueDate >= message.BusinessDate)?.DueDate
                 : context.Invoices.Count > 0 ? context.Invoices[0].DueDate : null,
             Instalments = context.Instalments,
-            CollectionCostsCents = CollectionCosts.CalculateCents(message.AmountCents),
-            ReplyByDate = StatutoryTerm.EndDate(message.BusinessDate, extraHolidays: outbox.Value.ExtraHolidays),
+            CollectionCostsCents = statutory.CostsCents,
+            CollectionCostsIncludeVat = statutory.IncludesVat,
+            ReplyByDate = statutory.TermEnd,
         };
+    }
+
+    /// <summary>
+    /// Returns the costs and the last day of the term a message states: the numbers the engine stored
+    /// on the message, so that the letter, the e-mail and a later claim agree to the cent and the day.
+    /// Only the 14-day letter prints a term end; other steps state no costs unless the engine quoted them.
+    /// </summary>
+    private (long? CostsCents, bool IncludesVat, DateOnly? TermEnd) StatutoryNumbers(OutboxMessage message, MessageContext context)
+    {
+        var isLastChance = message.Step == MessageSteps.LastChance;
+        if (message.CollectionCostsCents is { } costs)
+        {
+            return (costs, message.CollectionCostsVatCents > 0, isLastChance ? message.StatutoryTermEnd : null);
+        }
+
+        if (!isLastChance && message.Step != MessageSteps.Termination)
+        {
+            return (null, false, null);
+        }
+
+        // NOTE: only a message queued outside the dunning cycle (by hand, or before messages carried
+        // the engine's numbers) gets here. The quote then ignores costs charged earlier in the
+        // small-claim window, because that history is the engine's input and not stored on the message.
+        var policy = engine.PolicyOn(message.BusinessDate);
+        var quote = policy.CollectionCosts.Quote(
+            message.AmountCents,
+            context.Invoices.Select(i => i.AmountCents).ToList(),
+            chargedInWindowCents: 0,
+            message.BusinessDate,
+            CollectionCosts.CalculateCents);
+        var termEnd = isLastChance ? engine.CalendarFor(policy).TermEnd(message.BusinessDate) : (DateOnly?)null;
+        return (quote.TotalCents, quote.VatCents > 0, termEnd);
     }
 
     public static Messaging.Templates.MessageChannel ToTemplateChannel(Domain.Messaging.MessageChannel channel) => channel switch

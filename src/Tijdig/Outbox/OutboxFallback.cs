@@ -37,6 +37,11 @@ public static class OutboxFallback
             CreatedAt = now,
             Reason = sms.Reason,
             FallbackForMessageId = sms.Id,
+            CollectionCostsCents = sms.CollectionCostsCents,
+            CollectionCostsVatCents = sms.CollectionCostsVatCents,
+            StatutoryTermEnd = sms.StatutoryTermEnd,
+            InterestCents = sms.InterestCents,
+            PolicyVersion = sms.PolicyVersion,
         };
         db.Outbox.Add(email);
         return email;

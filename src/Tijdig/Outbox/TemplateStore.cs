@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tijdig.Data;
+using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Messaging;
 using Tijdig.Hosting;
 using Tijdig.Messaging.Sms;
@@ -18,7 +19,7 @@ public sealed record TemplateSaveResult(int? Version, IReadOnlyList<string> Erro
 /// version checks that it parses, renders for a sample debtor and, for SMS, stays within
 /// <see cref="MaxSmsSegments"/> segments.
 /// </summary>
-public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer, BusinessCalendar calendar)
+public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer, DunningEngine engine, BusinessCalendar calendar)
 {
     /// <summary>The policy limit of parts per SMS: two, so a reminder never costs more than two messages.</summary>
     public const int MaxSmsSegments = 2;
@@ -130,13 +131,13 @@ public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer
             BusinessDate = today,
             DueDate = today.AddDays(3),
             CollectionCostsCents = Tijdig.Messaging.CollectionCosts.CalculateCents(1_234_56),
-            ReplyByDate = Dunning.StatutoryTerm.EndDate(today),
+            ReplyByDate = engine.CalendarFor(engine.PolicyOn(today)).TermEnd(today),
             Instalments = [new InstalmentLine(1, today.AddDays(14), 411_52), new InstalmentLine(2, today.AddDays(44), 411_52), new InstalmentLine(3, today.AddDays(74), 411_52)],
             TerminationDate = today.AddDays(30),
         };
     }
 
-    private static Domain.Messaging.MessageChannel ToDomain(TemplateChannel channel) => channel switch
+    public static Domain.Messaging.MessageChannel ToDomain(TemplateChannel channel) => channel switch
     {
         TemplateChannel.Sms => Domain.Messaging.MessageChannel.Sms,
         TemplateChannel.Email => Domain.Messaging.MessageChannel.Email,

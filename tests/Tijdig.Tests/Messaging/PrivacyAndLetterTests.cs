@@ -63,12 +63,12 @@ public sealed class PrivacyAndLetterTests
         Assert.Contains("14 dagen na de dag waarop u deze brief heeft ontvangen", body, StringComparison.Ordinal);
         Assert.Contains("€ 40,00", body, StringComparison.Ordinal);
 
-        var batch = await ledger.RunAsync(s => s.GetRequiredService<ExportLetters>().RunAsync(CancellationToken.None));
+        var batch = await ledger.RunAsync(s => s.GetRequiredService<ExportLetters>().RunAsync(Today, null, CancellationToken.None));
 
         Assert.Equal(2, batch.Count);
         Assert.True(File.Exists(batch.PdfPath));
         Assert.Equal(3, (await File.ReadAllLinesAsync(batch.ManifestPath!)).Length);
-        Assert.Equal(0, (await ledger.RunAsync(s => s.GetRequiredService<ExportLetters>().RunAsync(CancellationToken.None))).Count);
+        Assert.Equal(0, (await ledger.RunAsync(s => s.GetRequiredService<ExportLetters>().RunAsync(Today, null, CancellationToken.None))).Count);
     }
 
     [Fact]

@@ -1,9 +1,15 @@
-using Tijdig.Dunning;
+using System.Globalization;
+using Tijdig.Domain.Dunning.Law;
+using Tijdig.Messaging.Calendar;
 
 namespace Tijdig.Tests.Messaging;
 
+/// <summary>The term printed in letters, counted by the domain's calendar with the Dutch holidays the host passes to it.</summary>
 public sealed class StatutoryTermTests
 {
+    private static StatutoryTermCalendar Calendar(int postalDays = 2, IReadOnlyCollection<DateOnly>? extraHolidays = null) =>
+        new(d => DutchHolidays.IsGeneralHoliday(d, extraHolidays), [new ReceiptOffset { From = DateOnly.MinValue, PostalDays = postalDays }], 14);
+
     [Theory]
     // Posted Thursday: receipt Saturday; 14 days end Saturday 25 April, past Sunday and Koningsdag.
     [InlineData("2026-04-09", "2026-04-11", "2026-04-28")]
@@ -15,28 +21,28 @@ public sealed class StatutoryTermTests
     [InlineData("2026-12-22", "2026-12-24", "2027-01-07")]
     // Posted Saturday 23 May 2026: Whit Monday is no postal day, receipt Wednesday 27 May.
     [InlineData("2026-05-23", "2026-05-27", "2026-06-10")]
-    public void EndDate_CountsFromPresumedReceipt(string sent, string receipt, string end)
+    public void TermEnd_CountsFromPresumedReceipt(string sent, string receipt, string end)
     {
-        var posted = DateOnly.Parse(sent, System.Globalization.CultureInfo.InvariantCulture);
+        var posted = DateOnly.Parse(sent, CultureInfo.InvariantCulture);
 
-        Assert.Equal(DateOnly.Parse(receipt, System.Globalization.CultureInfo.InvariantCulture), StatutoryTerm.PresumedReceipt(posted));
-        Assert.Equal(DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), StatutoryTerm.EndDate(posted));
+        Assert.Equal(DateOnly.Parse(receipt, CultureInfo.InvariantCulture), Calendar().PresumedReceipt(posted));
+        Assert.Equal(DateOnly.Parse(end, CultureInfo.InvariantCulture), Calendar().TermEnd(posted));
     }
 
     [Fact]
-    public void EndDate_ExtendsOverDecreeDay()
+    public void TermEnd_ExtendsOverDecreeDay()
     {
         // Posted Thursday 23 April 2026: receipt Saturday 25 April, end Saturday 9 May → Monday 11 May;
         // with 11 May as an extra holiday the term runs to Tuesday 12 May.
         var posted = new DateOnly(2026, 4, 23);
 
-        Assert.Equal(new DateOnly(2026, 5, 11), StatutoryTerm.EndDate(posted));
-        Assert.Equal(new DateOnly(2026, 5, 12), StatutoryTerm.EndDate(posted, extraHolidays: [new DateOnly(2026, 5, 11)]));
+        Assert.Equal(new DateOnly(2026, 5, 11), Calendar().TermEnd(posted));
+        Assert.Equal(new DateOnly(2026, 5, 12), Calendar(extraHolidays: [new DateOnly(2026, 5, 11)]).TermEnd(posted));
     }
 
     [Fact]
     public void PresumedReceipt_LongerNormAddsPostalDays()
     {
-        Assert.Equal(new DateOnly(2026, 4, 14), StatutoryTerm.PresumedReceipt(new DateOnly(2026, 4, 9), postalDays: 3));
+        Assert.Equal(new DateOnly(2026, 4, 14), Calendar(postalDays: 3).PresumedReceipt(new DateOnly(2026, 4, 9)));
     }
 }
