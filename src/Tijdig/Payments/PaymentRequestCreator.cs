@@ -38,13 +38,6 @@ public sealed class PaymentRequestCreator(
     /// <summary>How far before the recorded attempt the search starts, for clock skew between Tijdig and Tikkie.</summary>
     private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
 
-    // Requests listed at Tikkie in this unit of work, by reference id. Tikkie cannot filter a list
-    // by reference id, so one listing serves every record whose outcome was unknown, instead of
-    // paging through the same window again for each of them.
-    private readonly Dictionary<string, PaymentRequest> _listed = new(StringComparer.Ordinal);
-    private DateTimeOffset? _listedFrom;
-    private DateTimeOffset _listedUntil;
-
     public async Task<PaymentRequestLink> EnsureCreatedAsync(PaymentRequestRecord record, CancellationToken ct)
     {
         // An expired link is never sent again; the next dunning step makes a new request.
@@ -101,65 +94,19 @@ public sealed class PaymentRequestCreator(
 
     private async Task<PaymentRequest?> FindAtTikkieAsync(string referenceId, DateTimeOffset since, CancellationToken ct)
     {
-        var now = calendar.Now;
-        if (_listedFrom is null || since < _listedFrom)
+        for (var page = 0; ; page++)
         {
-            _listed.Clear();
-            await ListAsync(since, now, ct);
-            _listedFrom = since;
-        }
-        else if (since + ClockSkewMargin > _listedUntil - ClockSkewMargin)
-        {
-            // The attempt is newer than the last listing: list only what was created since then.
-            await ListAsync(_listedUntil - ClockSkewMargin, now, ct);
-        }
-
-        _listedUntil = now;
-        return _listed.GetValueOrDefault(referenceId);
-    }
-
-    /// <summary>
-    /// Lists the requests created in a window. Tikkie lists newest first, so a request created by
-    /// another worker while we page shifts older items to later pages and one could be skipped,
-    /// which would lead to a second payable link; when the total changes during the pass, the pass
-    /// starts again. The window ends a margin after now, for a Tikkie clock that runs ahead.
-    /// </summary>
-    private async Task ListAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
-    {
-        var to = until + ClockSkewMargin;
-        for (var pass = 0; pass < 5; pass++)
-        {
-            var total = -1;
-            var stable = true;
-            for (var page = 0; ; page++)
+            var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, since, null, ct);
+            var match = result.Items.FirstOrDefault(r => r.ReferenceId == referenceId);
+            if (match is not null)
             {
-                var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, from, to, ct);
-                foreach (var request in result.Items.Where(r => r.ReferenceId is not null))
-                {
-                    _listed[request.ReferenceId!] = request;
-                }
-
-                if (total >= 0 && result.TotalElementCount != total)
-                {
-                    stable = false;
-                    break;
-                }
-
-                total = result.TotalElementCount;
-                if (result.Items.Count == 0 || (page + 1) * PageSize >= total)
-                {
-                    break;
-                }
+                return match;
             }
 
-            if (stable)
+            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
             {
-                return;
+                return null;
             }
         }
-
-        // NOTE: five passes in a row saw new requests appear; what was seen is used, which can miss
-        // a request only while more than one is created per page read.
-        logger.LogWarning("Listing Tikkie payment requests did not settle after 5 passes");
     }
 }
