@@ -122,7 +122,14 @@ public sealed class BankEntryProcessor(
             return;
         }
 
-        if (signed > 0)
+        // The ledger is in euros: an entry in another currency is stored for the record but never
+        // booked, and it stays out of the euro totals.
+        var foreign = !string.Equals(entry.Currency, "EUR", StringComparison.OrdinalIgnoreCase);
+        if (foreign)
+        {
+            run.Report.ForeignCurrencyEntries++;
+        }
+        else if (signed > 0)
         {
             run.Report.CreditedCents += signed;
         }
@@ -140,7 +147,11 @@ public sealed class BankEntryProcessor(
         row.ReasonCode = tx.Return?.ReasonCode;
 
         var bookingDate = entry.BookingDate ?? entry.ValueDate ?? DateOnly.FromDateTime(run.Import.ImportedAt.Date);
-        if (entry.Reversal)
+        if (foreign)
+        {
+            run.MarkIgnored(row, "foreign-currency");
+        }
+        else if (entry.Reversal)
         {
             run.MarkIgnored(row, "bank-reversal");
         }

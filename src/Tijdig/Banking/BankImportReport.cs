@@ -36,6 +36,9 @@ public sealed class BankImportReport
 
     public long CreditedCents { get; set; }
 
+    /// <summary>Entries in a currency other than euro: stored, not booked, not in the totals.</summary>
+    public int ForeignCurrencyEntries { get; set; }
+
     public long DebitedCents { get; set; }
 
     /// <summary>Transfers that left an invoice partly open.</summary>

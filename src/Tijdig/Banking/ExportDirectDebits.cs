@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tijdig.Data;
 using Tijdig.Domain;
+using Tijdig.Domain.Collections;
 using Tijdig.Domain.Ledger;
 using Tijdig.Hosting;
 using Tijdig.Sepa.Calendar;
@@ -28,6 +29,15 @@ public sealed class ExportDirectDebits(
 {
     public async Task<DirectDebitExport> RunAsync(DateOnly collectionDate, string? outputPath, Pain008Version version, CancellationToken ct)
     {
+        if (collectionDate < calendar.Today)
+        {
+            throw new UsageException(string.Format(
+                CultureInfo.InvariantCulture,
+                "Collection date {0:yyyy-MM-dd} is in the past; the bank rejects it. Use a TARGET2 business day from {1:yyyy-MM-dd} on.",
+                collectionDate,
+                Target2Calendar.NextBusinessDay(calendar.Today)));
+        }
+
         if (!Target2Calendar.IsBusinessDay(collectionDate))
         {
             throw new UsageException(string.Format(
@@ -61,7 +71,7 @@ public sealed class ExportDirectDebits(
         var settings = organisation.Value;
         var now = calendar.Now;
         var messageId = "TIJDIG-" + now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var transactions = invoices.Select(invoice => new DirectDebitTransaction(
+        var candidates = invoices.Select(invoice => new DirectDebitTransaction(
             EndToEndId: EndToEndId(invoice.InvoiceNumber, NextAttempt(invoice)),
             Amount: Money.ToEuros(invoice.OpenCents),
             CollectionDate: collectionDate,
@@ -73,19 +83,41 @@ public sealed class ExportDirectDebits(
             DebtorBic: invoice.Debtor.Bic,
             RemittanceInformation: $"Factuur {invoice.InvoiceNumber} kenmerk {invoice.PaymentReference}")).ToList();
 
+        // One debtor's bad data (a BIC or mandate the bank would refuse) must not block everybody
+        // else's collection: that invoice stays out of the batch and goes to the work queue.
+        var transactions = new List<DirectDebitTransaction>();
+        var kept = new List<Invoice>();
+        for (var i = 0; i < invoices.Count; i++)
+        {
+            if (Refusal(candidates[i], settings, now, version) is { } problem)
+            {
+                AddWorkItem(invoices[i], collectionDate, problem);
+                continue;
+            }
+
+            transactions.Add(candidates[i]);
+            kept.Add(invoices[i]);
+        }
+
+        invoices = kept;
         Directory.CreateDirectory(dataDirectory.ExportsPath);
         var path = outputPath ?? Path.Combine(dataDirectory.ExportsPath, $"pain008-{collectionDate:yyyy-MM-dd}-{messageId}.xml");
         if (transactions.Count == 0)
         {
+            await db.SaveChangesAsync(ct);
             return new DirectDebitExport(path, messageId, 0, 0, collectionDate);
         }
 
+        // Written to a temporary file first, so a failure leaves no half-written batch at the path.
         var batch = new DirectDebitBatch(messageId, now, settings.CreditorName, settings.CreditorIban, settings.CreditorBic, settings.CreditorId, transactions);
         Pain008WriteResult written;
-        await using (var file = File.Create(path))
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
         {
             written = Pain008Writer.Write(file, batch, version);
         }
+
+        File.Move(temporary, path, overwrite: true);
 
         var paymentInformationIds = written.PaymentInformation
             .SelectMany(p => p.EndToEndIds.Select(id => (id, p.PaymentInformationId)))
@@ -136,5 +168,39 @@ public sealed class ExportDirectDebits(
         }
 
         return id.Length <= 35 ? id : id[^35..];
+    }
+
+    /// <summary>Returns why the bank would refuse this one collection, or null when it can go in the batch.</summary>
+    private static string? Refusal(DirectDebitTransaction transaction, OrganisationSettings settings, DateTimeOffset now, Pain008Version version)
+    {
+        try
+        {
+            var single = new DirectDebitBatch("CHECK", now, settings.CreditorName, settings.CreditorIban, settings.CreditorBic, settings.CreditorId, [transaction]);
+            Pain008Writer.Write(Stream.Null, single, version);
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
+    }
+
+    private void AddWorkItem(Invoice invoice, DateOnly collectionDate, string problem)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"collection-refused:{invoice.Id}:{collectionDate:yyyy-MM-dd}");
+        if (db.WorkItems.Local.Any(w => w.Key == key) || db.WorkItems.Any(w => w.Key == key))
+        {
+            return;
+        }
+
+        db.WorkItems.Add(new WorkItem
+        {
+            Queue = "collections",
+            DebtorId = invoice.DebtorId,
+            Key = key,
+            Description = $"Factuur {invoice.InvoiceNumber} is niet in het incassobestand gezet: {problem} Corrigeer de debiteur en exporteer opnieuw.",
+            CreatedOn = collectionDate,
+        });
+        logger.LogWarning("Invoice {InvoiceId} left out of the direct-debit batch because the bank would refuse it", invoice.Id);
     }
 }

@@ -59,6 +59,10 @@ public static class BankReportText
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"  unmatched {report.Unmatched} (see /beheer/bank), not for Tijdig {report.Ignored}");
+        if (report.ForeignCurrencyEntries > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  not booked: {report.ForeignCurrencyEntries} entries in a currency other than euro");
+        }
         return text.ToString();
     }
 }

@@ -132,8 +132,19 @@ public static class Verbs
     private static async Task<int> ImportCsvAsync(CommandLine line, Func<TextReader, CancellationToken, Task<ImportResult>> import, TextWriter output, CancellationToken ct)
     {
         var path = RequireFile(line);
-        using var reader = new StreamReader(path);
-        var result = await import(reader, ct);
+        // Strict UTF-8: a Latin-1 export would otherwise be stored with replacement characters in names.
+        using var reader = new StreamReader(path, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        ImportResult result;
+        try
+        {
+            result = await import(reader, ct);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            await output.WriteLineAsync($"{Path.GetFileName(path)} is niet geïmporteerd: het bestand is geen UTF-8. Sla het op als 'CSV UTF-8' en importeer opnieuw; er is niets opgeslagen.");
+            return 1;
+        }
+
         if (!result.Success)
         {
             await output.WriteLineAsync($"{Path.GetFileName(path)} is niet geïmporteerd; er is niets opgeslagen:");

@@ -67,6 +67,7 @@ public static class TijdigApp
         var app = builder.Build();
         if (serve)
         {
+            app.UseBackOfficeAccess();
             app.UseTijdigWeb();
             app.MapTijdigApi();
             if (sandboxMode)

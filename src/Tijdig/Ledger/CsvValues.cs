@@ -23,6 +23,12 @@ public static class CsvValues
             return false;
         }
 
+        // Above a billion euros an amount is a typing error, and it would not fit in cents as a long.
+        if (Math.Abs(euros) > 1_000_000_000m)
+        {
+            return false;
+        }
+
         var scaled = euros * 100m;
         if (scaled != decimal.Truncate(scaled))
         {

@@ -11,7 +11,7 @@ namespace Tijdig.Ledger;
 /// row rejects the whole file, so a half-imported ledger never exists. Known debtor numbers are
 /// updated, new ones added.
 /// </summary>
-public sealed class ImportDebtors(TijdigDbContext db)
+public sealed class ImportDebtors(TijdigDbContext db, Hosting.BusinessCalendar calendar)
 {
     public static readonly string[] RequiredColumns = ["debtor_number", "name", "payment_method"];
 
@@ -32,7 +32,7 @@ public sealed class ImportDebtors(TijdigDbContext db)
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in table.Rows)
         {
-            var debtor = Parse(row, errors);
+            var debtor = Parse(row, errors, calendar.Today);
             if (debtor is null)
             {
                 continue;
@@ -55,14 +55,40 @@ public sealed class ImportDebtors(TijdigDbContext db)
         var numbers = parsed.Select(p => p.Debtor.DebtorNumber).ToList();
         var existing = await db.Debtors.Where(d => numbers.Contains(d.DebtorNumber)).ToDictionaryAsync(d => d.DebtorNumber, ct);
 
+        // A mandate belongs to one debtor: the same mandate id on two debtors would put two people's
+        // collections under one authorisation.
+        var mandates = parsed.Where(p => p.Debtor.MandateId is not null).Select(p => p.Debtor.MandateId!).ToList();
+        var mandateOwners = await db.Debtors.Where(d => d.MandateId != null && mandates.Contains(d.MandateId))
+            .Select(d => new { d.MandateId, d.DebtorNumber })
+            .ToListAsync(ct);
+        foreach (var group in parsed.Where(p => p.Debtor.MandateId is not null).GroupBy(p => p.Debtor.MandateId!, StringComparer.Ordinal))
+        {
+            var owners = group.Select(p => p.Debtor.DebtorNumber)
+                .Concat(mandateOwners.Where(o => o.MandateId == group.Key).Select(o => o.DebtorNumber))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            if (owners.Count > 1)
+            {
+                errors.Add(new ImportError(group.First().Row.Line, $"machtigingskenmerk {group.Key} hoort bij meer dan één debiteur ({string.Join(", ", owners)}); elke debiteur heeft een eigen machtiging."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ImportResult(0, 0, errors);
+        }
+
         var imported = 0;
         var updated = 0;
         foreach (var (_, debtor, contractNumber) in parsed)
         {
             if (existing.TryGetValue(debtor.DebtorNumber, out var known))
             {
-                CopyDetails(debtor, known);
-                updated++;
+                if (CopyDetails(debtor, known, table.Headers))
+                {
+                    updated++;
+                }
+
                 continue;
             }
 
@@ -79,7 +105,7 @@ public sealed class ImportDebtors(TijdigDbContext db)
         return new ImportResult(imported, updated, []);
     }
 
-    private static Debtor? Parse(CsvRow row, List<ImportError> errors)
+    private static Debtor? Parse(CsvRow row, List<ImportError> errors, DateOnly today)
     {
         var count = errors.Count;
         var number = row.Get("debtor_number");
@@ -137,6 +163,10 @@ public sealed class ImportDebtors(TijdigDbContext db)
             if (CsvValues.TryParseDate(rawDate, out var date))
             {
                 mandateDate = date;
+                if (date > today)
+                {
+                    errors.Add(new ImportError(row.Line, $"machtigingsdatum '{rawDate}' ligt in de toekomst; een machtiging geldt pas na ondertekening."));
+                }
             }
             else
             {
@@ -145,6 +175,17 @@ public sealed class ImportDebtors(TijdigDbContext db)
         }
 
         var mandateId = row.GetOptional("mandate_id");
+        if (mandateId is not null && Sepa.Writing.SepaText.CheckIdentifier(mandateId) is { } mandateProblem)
+        {
+            errors.Add(new ImportError(row.Line, $"machtigingskenmerk '{mandateId}' is ongeldig voor SEPA ({mandateProblem}); gebruik letters, cijfers en / - ? : ( ) . , ' +, zonder / aan begin of eind."));
+        }
+
+        var bic = row.GetOptional("bic")?.ToUpperInvariant();
+        if (bic is not null && !Bic.IsValid(bic))
+        {
+            errors.Add(new ImportError(row.Line, $"BIC '{bic}' is ongeldig (8 of 11 tekens, zoals ABNANL2A)."));
+        }
+
         // Only missing values are reported here; an invalid IBAN or date already has its own error.
         var mandateIncomplete = row.GetOptional("iban") is null || mandateId is null || row.GetOptional("mandate_date") is null;
         if (methodValid && method == PaymentMethod.DirectDebit && mandateIncomplete)
@@ -176,7 +217,7 @@ public sealed class ImportDebtors(TijdigDbContext db)
             Email = email,
             Mobile = mobile,
             Iban = iban,
-            Bic = row.GetOptional("bic")?.ToUpperInvariant(),
+            Bic = bic,
             MandateId = mandateId,
             MandateSignatureDate = mandateDate,
             PaymentMethod = method,
@@ -203,19 +244,34 @@ public sealed class ImportDebtors(TijdigDbContext db)
         return at > 0 && at < email.Length - 3 && email.IndexOf('.', at) > at && !email.Contains(' ', StringComparison.Ordinal);
     }
 
-    private static void CopyDetails(Debtor source, Debtor target)
+    /// <summary>
+    /// Copies the columns the file has onto a known debtor, so a file without, say, the mobile
+    /// column leaves the mobile number on file alone. Returns true when anything changed.
+    /// </summary>
+    private static bool CopyDetails(Debtor source, Debtor target, IReadOnlyList<string> columns)
     {
-        target.Name = source.Name;
-        target.Email = source.Email;
-        target.Mobile = source.Mobile;
-        target.Iban = source.Iban;
-        target.Bic = source.Bic;
-        target.MandateId = source.MandateId;
-        target.MandateSignatureDate = source.MandateSignatureDate;
-        target.PaymentMethod = source.PaymentMethod;
-        target.Language = source.Language;
-        target.Street = source.Street;
-        target.Postcode = source.Postcode;
-        target.City = source.City;
+        var changed = false;
+        void Copy<T>(string column, T value, Func<T> current, Action<T> set)
+        {
+            if (columns.Contains(column) && !EqualityComparer<T>.Default.Equals(current(), value))
+            {
+                set(value);
+                changed = true;
+            }
+        }
+
+        Copy("name", source.Name, () => target.Name, v => target.Name = v);
+        Copy("email", source.Email, () => target.Email, v => target.Email = v);
+        Copy("mobile", source.Mobile, () => target.Mobile, v => target.Mobile = v);
+        Copy("iban", source.Iban, () => target.Iban, v => target.Iban = v);
+        Copy("bic", source.Bic, () => target.Bic, v => target.Bic = v);
+        Copy("mandate_id", source.MandateId, () => target.MandateId, v => target.MandateId = v);
+        Copy("mandate_date", source.MandateSignatureDate, () => target.MandateSignatureDate, v => target.MandateSignatureDate = v);
+        Copy("payment_method", source.PaymentMethod, () => target.PaymentMethod, v => target.PaymentMethod = v);
+        Copy("language", source.Language, () => target.Language, v => target.Language = v);
+        Copy("street", source.Street, () => target.Street, v => target.Street = v);
+        Copy("postcode", source.Postcode, () => target.Postcode, v => target.Postcode = v);
+        Copy("city", source.City, () => target.City, v => target.City = v);
+        return changed;
     }
 }

@@ -47,6 +47,14 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts, PortalTikkieQueue 
             return Page();
         }
 
+        // Arrangement requests have their own budget per address, so that nobody can walk through
+        // debtor numbers booking arrangements.
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!tikkieLimits.TryAcquireForIp("arrangement:" + ip))
+        {
+            return TooManyRequests();
+        }
+
         // Booking happens in the background, so a known and an unknown number get the same answer
         // in the same time; the confirmation goes only to contact details already on file.
         queue.TryEnqueue(new ArrangementRequest(arrangement.DebtorNumber!, arrangement.Instalments));

@@ -110,13 +110,40 @@ public sealed class TikkiePaymentIntake(
         var booked = 0;
         foreach (var record in open)
         {
-            booked += await PollOneAsync(record, ct);
+            // One request Tikkie cannot answer for must not stop the others from being checked.
+            try
+            {
+                booked += await PollOneAsync(record, ct);
+            }
+            catch (TikkieApiException exception)
+            {
+                logger.LogWarning(exception, "Polling Tikkie payment request {ReferenceId} failed; the others are still checked", record.ReferenceId);
+                continue;
+            }
+            catch (DbUpdateException)
+            {
+                logger.LogInformation("Polling stopped early: payment request {ReferenceId} was booked by a notification meanwhile", record.ReferenceId);
+                db.ChangeTracker.Clear();
+                return booked;
+            }
+
             if (record.ExpiryDate < today)
             {
                 record.State = record.PaidCents > 0 ? PaymentRequestState.Paid : PaymentRequestState.Expired;
             }
 
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // A notification booked the same payment at the same moment; its unique key won.
+                // The rest is checked at the next poll, on a fresh context.
+                logger.LogInformation("Polling stopped early: payment request {ReferenceId} was booked by a notification meanwhile", record.ReferenceId);
+                db.ChangeTracker.Clear();
+                return booked;
+            }
         }
 
         return booked;

@@ -11,19 +11,22 @@ namespace Tijdig.Tests.Banking;
 /// </summary>
 public sealed class SampleFileImportTests
 {
-    /// <summary>File, units, and how many of them wait in the work queue of an empty ledger.</summary>
+    /// <summary>
+    /// File, units, and how many of them wait in the work queue of an empty ledger. The Swiss files
+    /// are in francs: their entries are stored but never booked on a euro ledger, so none waits.
+    /// </summary>
     private static readonly (string File, int Units, int Unmatched)[] Samples =
     [
         ("camt053/camtparser-ing-nl-camt053v02-batch.xml", 3, 2),
-        ("camt053/camtparser-postfinance-ch-camt053v04-dd-returns.xml", 32, 24),
+        ("camt053/camtparser-postfinance-ch-camt053v04-dd-returns.xml", 32, 0),
         ("camt053/genkgo-camt053v02-multi-statement.xml", 2, 1),
         ("camt053/genkgo-camt053v08.xml", 1, 1),
         ("camt053/oca-abnamro-nl-camt053v02.xml", 4, 1),
-        ("camt053/oca-ch-camt053v04-multi-txdtls.xml", 2, 2),
-        ("camt053/ofxstatement-camt053v08-dmct.xml", 1, 1),
-        ("camt054/camtparser-postfinance-ch-camt054v04-dd-md06.xml", 5, 3),
+        ("camt053/oca-ch-camt053v04-multi-txdtls.xml", 2, 0),
+        ("camt053/ofxstatement-camt053v08-dmct.xml", 1, 0),
+        ("camt054/camtparser-postfinance-ch-camt054v04-dd-md06.xml", 5, 0),
         ("camt054/genkgo-camt054v02.xml", 3, 0),
-        ("camt054/genkgo-ch-camt054v08.xml", 3, 3),
+        ("camt054/genkgo-ch-camt054v08.xml", 3, 0),
         ("camt054/oca-boi-camt054v02-dd-return-ac06.xml", 1, 1),
         ("camt054/oca-camt054v04.xml", 1, 1),
         ("mt940/asn-bank.sta", 8, 3),
