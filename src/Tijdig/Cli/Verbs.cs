@@ -54,6 +54,13 @@ public static class Verbs
         }
 
         var verb = line.Verb;
+
+        // Checked before anything is built, so a typo creates no database in the data folder.
+        if (!IsKnownVerb(verb, line.Word(1)))
+        {
+            throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs.");
+        }
+
         var needsTikkie = verb == "cycle";
         await using var sandbox = needsTikkie ? await StartSandboxIfNeededAsync(line, ct) : null;
 
@@ -251,6 +258,14 @@ public static class Verbs
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{messages.Count} messages."));
         return 0;
     }
+
+    private static bool IsKnownVerb(string verb, string? word) => (verb, word) switch
+    {
+        ("init" or "report" or "messages" or "claims" or "pause", _) => true,
+        ("import", "debtors" or "invoices" or "bank") => true,
+        ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") => true,
+        _ => false,
+    };
 
     private static string RequireFile(CommandLine line)
     {

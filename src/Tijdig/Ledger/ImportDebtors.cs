@@ -73,6 +73,15 @@ public sealed class ImportDebtors(TijdigDbContext db, Hosting.BusinessCalendar c
             }
         }
 
+        foreach (var (row, debtor, _) in parsed)
+        {
+            var isNew = !existing.ContainsKey(debtor.DebtorNumber);
+            if (isNew && debtor.PaymentMethod == PaymentMethod.DirectDebit && (debtor.Iban is null || debtor.MandateId is null || debtor.MandateSignatureDate is null))
+            {
+                errors.Add(new ImportError(row.Line, $"debiteur {debtor.DebtorNumber} betaalt via incasso maar IBAN, machtigingskenmerk of machtigingsdatum ontbreekt."));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return new ImportResult(0, 0, errors);
@@ -187,7 +196,10 @@ public sealed class ImportDebtors(TijdigDbContext db, Hosting.BusinessCalendar c
         }
 
         // Only missing values are reported here; an invalid IBAN or date already has its own error.
-        var mandateIncomplete = row.GetOptional("iban") is null || mandateId is null || row.GetOptional("mandate_date") is null;
+        // A file without the mandate columns updates other details and leaves the mandate on file alone;
+        // a new debtor without them is caught after the known debtors are loaded.
+        var hasMandateColumns = row.Values.ContainsKey("iban") || row.Values.ContainsKey("mandate_id") || row.Values.ContainsKey("mandate_date");
+        var mandateIncomplete = hasMandateColumns && (row.GetOptional("iban") is null || mandateId is null || row.GetOptional("mandate_date") is null);
         if (methodValid && method == PaymentMethod.DirectDebit && mandateIncomplete)
         {
             errors.Add(new ImportError(row.Line, $"debiteur {number} betaalt via incasso maar IBAN, machtigingskenmerk of machtigingsdatum ontbreekt."));

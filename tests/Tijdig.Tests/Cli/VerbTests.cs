@@ -65,6 +65,27 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportDebtors_RejectsLatin1File()
+    {
+        var path = Path.Combine(_dataDirectory, "latin1.csv");
+        var text = "debtor_number,name,payment_method\nD1,M\u00fcller Zo\u00eb,Transfer\n";
+        await File.WriteAllBytesAsync(path, System.Text.Encoding.Latin1.GetBytes(text));
+
+        var (exitCode, output) = await RunAsync("import", "debtors", path);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("geen UTF-8", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportDirectDebits_RejectsPastDate()
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync("export", "direct-debits", "--date", "2020-01-02"));
+
+        Assert.Contains("in the past", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DemoCycle_ExercisesEveryTriggerOnceOnly()
     {
         await RunAsync("init", "--demo", "--debtors", "150");

@@ -19,6 +19,10 @@ public sealed class CsvImportTests
     [InlineData("D1,Bram Bakker,,,,,,,Transfer,nl,", 3, "debiteurnummer D1 staat meer dan eens")]
     [InlineData("D2,Bram Bakker,geen-adres,,,,,,Transfer,nl,", 3, "e-mailadres 'geen-adres' is ongeldig")]
     [InlineData("D2,Bram Bakker,,,,,,,Transfer,de,", 3, "taal 'de' wordt niet ondersteund")]
+    [InlineData("D2,Bram Bakker,,,NL91ABNA0417164300,,MDT-2,2030-01-01,DirectDebit,nl,", 3, "machtigingsdatum '2030-01-01' ligt in de toekomst")]
+    [InlineData("D2,Bram Bakker,,,NL91ABNA0417164300,XXXX,MDT-2,2025-01-01,DirectDebit,nl,", 3, "BIC 'XXXX' is ongeldig")]
+    [InlineData("D2,Bram Bakker,,,NL91ABNA0417164300,,M 13/ü*,2025-01-01,DirectDebit,nl,", 3, "machtigingskenmerk 'M 13/ü*' is ongeldig voor SEPA")]
+    [InlineData("D2,Bram Bakker,,,NL91ABNA0417164300,,MDT-1,2025-01-01,DirectDebit,nl,", 2, "machtigingskenmerk MDT-1 hoort bij meer dan één debiteur")]
     public async Task ImportDebtors_RejectsBadRowWithLineAndReason(string badRow, int line, string reason)
     {
         await using var ledger = await TestLedger.CreateAsync(Today);
@@ -71,6 +75,7 @@ public sealed class CsvImportTests
     [InlineData("F2,D1,2026-11-20,2026-11-15,100.00,", "vervaldatum 2026-11-15 ligt voor de factuurdatum")]
     [InlineData("F2,D1,2026-11-01,2026-11-15,100.00,1234567890123456", "betalingskenmerk '1234567890123456' is ongeldig")]
     [InlineData("F1,D1,2026-11-01,2026-11-15,100.00,", "factuurnummer F1 staat meer dan eens")]
+    [InlineData("F2,D1,2026-11-01,2026-11-15,99999999999999999999,", "bedrag '99999999999999999999' is ongeldig")]
     public async Task ImportInvoices_RejectsBadRowWithLineAndReason(string badRow, string reason)
     {
         await using var ledger = await TestLedger.CreateAsync(Today);
@@ -83,6 +88,24 @@ public sealed class CsvImportTests
         Assert.Equal(3, error.Line);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await ledger.QueryAsync(db => db.Invoices.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportDebtors_KeepsColumnsTheFileLacks()
+    {
+        await using var ledger = await TestLedger.CreateAsync(Today);
+        await ledger.RunAsync(s => s.ImportDebtorsAsync(string.Join('\n', LedgerFixtures.DebtorHeader, GoodDebtor)));
+        var fewerColumns = "debtor_number,name,payment_method\nD1,Sanne de Vries,DirectDebit";
+
+        var first = await ledger.RunAsync(s => s.ImportDebtorsAsync(fewerColumns));
+        var again = await ledger.RunAsync(s => s.ImportDebtorsAsync(fewerColumns));
+
+        Assert.True(first.Success, string.Join("; ", first.Errors));
+        Assert.Equal(0, first.Updated);
+        Assert.Equal(0, again.Updated);
+        var debtor = await ledger.QueryAsync(db => db.Debtors.SingleAsync());
+        Assert.Equal("+31612345678", debtor.Mobile);
+        Assert.Equal("sanne@example.nl", debtor.Email);
     }
 
     [Fact]
