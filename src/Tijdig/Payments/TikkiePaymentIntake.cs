@@ -110,7 +110,7 @@ public sealed class TikkiePaymentIntake(
         var booked = 0;
         foreach (var record in open)
         {
-            // One request Tikkie cannot answer for must not stop the others from being checked.
+            // A failure on one request must not stop the others from being checked.
             try
             {
                 booked += await PollOneAsync(record, ct);

@@ -7,7 +7,7 @@ public sealed class BackOfficeAccessSettings
 {
     /// <summary>
     /// Networks in CIDR notation, such as "10.0.0.0/8", besides the machine itself. Empty means the
-    /// back office answers only on loopback.
+    /// back office responds only on loopback.
     /// </summary>
     public List<string> AllowedNetworks { get; set; } = [];
 }
@@ -15,7 +15,7 @@ public sealed class BackOfficeAccessSettings
 /// <summary>
 /// Keeps the back office (names, balances, bookings) and the read API off the network parents
 /// use. There is no login yet, so until there is one, only the machine itself and the configured
-/// networks get an answer; everyone else gets 403. Behind a reverse proxy the proxy's address is
+/// networks get a response; everyone else gets 403. Behind a reverse proxy the proxy's address is
 /// what counts here.
 /// </summary>
 // TODO(web): replace with real sign-in and roles for the credit team.
