@@ -154,6 +154,17 @@ public sealed class OutboxDispatcher(
             return MarkSent(message, message.ProviderReference);
         }
 
+        // Claimed in one conditional update: when the scheduler in serve and a CLI cycle dispatch at
+        // the same moment, only the one that moves the row out of Queued sends it.
+        var claimed = await db.Outbox
+            .Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(update => update.SetProperty(m => m.Status, MessageStatus.Sending), ct);
+        if (claimed == 0)
+        {
+            await db.Entry(message).ReloadAsync(ct);
+            return message.Status;
+        }
+
         // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
         // with the reference the provider stores for it.
         message.Status = MessageStatus.Sending;

@@ -50,6 +50,24 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task TwoDispatchers_SendEachMessageOnce()
+    {
+        await using var smtp = SmtpSink.Start();
+        await using var cm = await CmFake.StartAsync();
+        await using var ledger = await MessagingLedger.CreateAsync(MessagingLedger.At(Today, new TimeOnly(10, 0)), MessagingLedger.LiveSettings(smtp, cm));
+        await ledger.SeedAsync(12, Today.AddDays(-7));
+        var ids = await ledger.QueueAsync(MessageChannel.Sms, "reminder-1", Today, 12);
+
+        // As when the scheduler in serve and a CLI cycle run dispatch at the same moment.
+        await Task.WhenAll(ledger.DispatchAsync(), ledger.DispatchAsync(), ledger.DispatchAsync());
+
+        Assert.Equal(ids.Count, cm.Accepted.Count);
+        Assert.Equal(ids.Count, cm.Accepted.Select(a => a.Reference).Distinct().Count());
+        var attempts = await ledger.QueryAsync(db => db.Outbox.Where(m => ids.Contains(m.Id)).Select(m => m.Attempts).ToListAsync());
+        Assert.All(attempts, a => Assert.Equal(1, a));
+    }
+
+    [Fact]
     public async Task Sms_DeliveryReportMarksDelivered()
     {
         await using var smtp = SmtpSink.Start();
