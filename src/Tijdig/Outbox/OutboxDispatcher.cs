@@ -122,6 +122,11 @@ public sealed class OutboxDispatcher(
             return message.Status;
         }
 
+        if (!await ClaimAsync(message, ct))
+        {
+            return message.Status;
+        }
+
         try
         {
             if (message.PaymentRequestId is { } requestId)
@@ -154,17 +159,6 @@ public sealed class OutboxDispatcher(
             return MarkSent(message, message.ProviderReference);
         }
 
-        // Claimed in one conditional update: when the scheduler in serve and a CLI cycle dispatch at
-        // the same moment, only the one that moves the row out of Queued sends it.
-        var claimed = await db.Outbox
-            .Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
-            .ExecuteUpdateAsync(update => update.SetProperty(m => m.Status, MessageStatus.Sending), ct);
-        if (claimed == 0)
-        {
-            await db.Entry(message).ReloadAsync(ct);
-            return message.Status;
-        }
-
         // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
         // with the reference the provider stores for it.
         message.Status = MessageStatus.Sending;
@@ -184,6 +178,28 @@ public sealed class OutboxDispatcher(
             { Status: SendStatus.PermanentFailure } => await FailAsync(message, debtor, "rejected", outcome.Error ?? "Geweigerd door de provider.", due, ct),
             _ => await RetryAsync(message, debtor, outcome.Error ?? "Tijdelijke fout.", due, ct),
         };
+    }
+
+    /// <summary>
+    /// Moves the row from Queued to Sending in one conditional update, before anything leaves Tijdig
+    /// (a Tikkie, a letter, a message). When the scheduler in serve and a CLI cycle dispatch at the
+    /// same moment, only the one whose update hits the row goes on.
+    /// </summary>
+    private async Task<bool> ClaimAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var claimed = await db.Outbox
+            .Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(update => update.SetProperty(m => m.Status, MessageStatus.Sending), ct);
+        if (claimed == 0)
+        {
+            await db.Entry(message).ReloadAsync(ct);
+            return false;
+        }
+
+        // The tracker must know the row is Sending now, so that a later change back to Queued is saved.
+        db.Entry(message).Property(m => m.Status).OriginalValue = MessageStatus.Sending;
+        message.Status = MessageStatus.Sending;
+        return true;
     }
 
     private MessageStatus MarkSent(OutboxMessage message, string? providerReference)
