@@ -42,6 +42,7 @@ public sealed class OutboxDispatcher(
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
         await reconciler.ReconcileAsync(ct);
+        await paymentRequests.ReconcileUnknownOutcomesAsync(ct);
         await retention.EraseOldBodiesAsync(ct);
 
         var now = calendar.Now;

@@ -49,6 +49,7 @@ public sealed class ParallelOutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<OutboxReconciler>().ReconcileAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Payments.PaymentRequestCreator>().ReconcileUnknownOutcomesAsync(ct);
         await scope.ServiceProvider.GetRequiredService<MessageRetention>().EraseOldBodiesAsync(ct);
 
         var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tijdig.Data;
 using Tijdig.Domain.Tikkie;
 using Tijdig.Hosting;
@@ -37,6 +38,58 @@ public sealed class PaymentRequestCreator(
 
     /// <summary>How far before the recorded attempt the search starts, for clock skew between Tijdig and Tikkie.</summary>
     private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Settles, with one listing at Tikkie, every record whose create outcome was lost: a request
+    /// Tikkie has is adopted, and for one it lacks the attempt is cleared, so the next
+    /// <see cref="EnsureCreatedAsync"/> creates it without listing again. Tikkie cannot filter a list
+    /// by reference id, so this replaces a listing per record. Call it at the start of a dispatch
+    /// round, before that round creates anything; attempts younger than a minute are left alone,
+    /// because their call may still be on its way in another process.
+    /// </summary>
+    public async Task ReconcileUnknownOutcomesAsync(CancellationToken ct)
+    {
+        var settledBefore = calendar.Now.AddMinutes(-1);
+        var unknown = await db.PaymentRequests
+            .Where(r => r.Token == null && r.State == PaymentRequestState.Intent && r.CreationAttemptedAt != null)
+            .ToListAsync(ct);
+        unknown = unknown.Where(r => r.CreationAttemptedAt <= settledBefore).ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var since = unknown.Min(r => r.CreationAttemptedAt!.Value) - ClockSkewMargin;
+        var atTikkie = new Dictionary<string, PaymentRequest>(StringComparer.Ordinal);
+        for (var page = 0; ; page++)
+        {
+            var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, since, null, ct);
+            foreach (var request in result.Items.Where(r => r.ReferenceId is not null))
+            {
+                atTikkie.TryAdd(request.ReferenceId!, request);
+            }
+
+            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
+            {
+                break;
+            }
+        }
+
+        foreach (var record in unknown)
+        {
+            if (atTikkie.TryGetValue(record.ReferenceId, out var found))
+            {
+                Adopt(record, found);
+                logger.LogWarning("Adopted Tikkie payment request {ReferenceId} whose creation outcome was unknown", record.ReferenceId);
+            }
+            else
+            {
+                record.CreationAttemptedAt = null;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task<PaymentRequestLink> EnsureCreatedAsync(PaymentRequestRecord record, CancellationToken ct)
     {
