@@ -1,39 +1,51 @@
-using System.Globalization;
-using System.Xml.Linq;
 using Tijdig.Sepa.Model;
 
 namespace Tijdig.Sepa.Reading.Xml;
 
-/// <summary>Turns one camt.052/053/054 Ntry element (any supported version) into a <see cref="BankEntry"/>.</summary>
-internal sealed class EntryParser(ElementNavigator nav)
+/// <summary>
+/// Turns one camt.052/053/054 Ntry element (any supported version), read into an <see cref="EntryTree"/>,
+/// into a <see cref="BankEntry"/>. Error paths come from <see cref="EntryLocation"/>.
+/// </summary>
+internal sealed class EntryParser(EntryTree tree, EntryLocation location)
 {
     private const string NotProvided = "NOTPROVIDED";
 
-    public BankEntry Parse(XElement entry, string location)
+    // Lists reused for every entry. Nested lookups (charge amounts inside charge blocks) use separate lists.
+    private readonly List<EntryNode> _details = [];
+    private readonly List<EntryNode> _charges = [];
+    private readonly List<EntryNode> _chargeAmounts = [];
+    private readonly List<EntryNode> _lines = [];
+
+    public BankEntry Parse(EntryNode entry)
     {
-        var amountElement = nav.Find(entry, "Amt") ?? throw new ReadFailure(SepaMessages.MissingElement(location, "Amt"));
-        var amount = XmlValues.Amount(amountElement.Value, location + "/Amt");
-        var currency = amountElement.Attribute("Ccy")?.Value ?? "";
-        var direction = Direction(entry, location) ?? throw new ReadFailure(SepaMessages.MissingElement(location, "CdtDbtInd"));
+        location.Transaction = 0;
+        var amountElement = tree.Find(entry, "Amt") ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "Amt"));
+        var amount = XmlValues.Amount(amountElement.Value, new XmlPath(location, "/Amt"));
+        var currency = amountElement.Currency ?? "";
+        var direction = Direction(entry) ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "CdtDbtInd"));
 
-        var reversalText = nav.Text(entry, "RvslInd");
-        var reversal = reversalText is not null && XmlValues.Boolean(reversalText, location + "/RvslInd");
-        var status = nav.FirstText(entry, "Sts/Cd", "Sts/Prtry", "Sts");
-        var bookingDate = DateOf(entry, "BookgDt", location);
-        var valueDate = DateOf(entry, "ValDt", location);
-        var code = TransactionCode(nav.Find(entry, "BkTxCd"));
-        var additional = nav.Text(entry, "AddtlNtryInf");
+        var reversalText = tree.Text(entry, "RvslInd");
+        var reversal = reversalText is not null && XmlValues.Boolean(reversalText, new XmlPath(location, "/RvslInd"));
+        var status = tree.FirstText(entry, "Sts/Cd", "Sts/Prtry", "Sts");
+        var bookingDate = DateOf(entry, "BookgDt/Dt", "BookgDt/DtTm", "/BookgDt");
+        var valueDate = DateOf(entry, "ValDt/Dt", "ValDt/DtTm", "/ValDt");
+        var code = TransactionCode(tree.Find(entry, "BkTxCd"));
+        var additional = tree.Text(entry, "AddtlNtryInf");
+        var servicerReference = tree.Text(entry, "AcctSvcrRef");
 
-        var transactions = new List<EntryTransaction>();
-        var index = 0;
-        foreach (var details in nav.All(entry, "NtryDtls/TxDtls"))
+        tree.All(entry, "NtryDtls/TxDtls", _details);
+        var transactions = new List<EntryTransaction>(_details.Count);
+        ReturnInformation? firstReturn = null;
+        for (var i = 0; i < _details.Count; i++)
         {
-            index++;
-            var txLocation = string.Create(CultureInfo.InvariantCulture, $"{location}/NtryDtls/TxDtls[{index}]");
-            transactions.Add(ParseTransaction(details, txLocation, direction, additional));
+            location.Transaction = i + 1;
+            var transaction = ParseTransaction(_details[i], direction, additional);
+            firstReturn ??= transaction.Return;
+            transactions.Add(transaction);
         }
 
-        var entryReturn = ReturnTag.FindReasonCode(additional) is { } code2 ? new ReturnInformation(code2, null, null) : null;
+        location.Transaction = 0;
+        var entryReturn = ReturnTag.FindReasonCode(additional) is { } tagged ? new ReturnInformation(tagged, null, null) : null;
 
         return new BankEntry(
             amount,
@@ -43,66 +55,76 @@ internal sealed class EntryParser(ElementNavigator nav)
             status,
             bookingDate,
             valueDate,
-            nav.Text(entry, "AcctSvcrRef"),
+            servicerReference,
             code,
             additional,
             transactions)
         {
-            Return = transactions.Select(t => t.Return).FirstOrDefault(r => r is not null) ?? entryReturn,
+            Return = firstReturn ?? entryReturn,
         };
     }
 
-    private EntryTransaction ParseTransaction(XElement details, string location, CreditDebit entryDirection, string? entryText)
+    private EntryTransaction ParseTransaction(EntryNode details, CreditDebit entryDirection, string? entryText)
     {
-        var amountElement = nav.Find(details, "Amt")
-            ?? nav.Find(details, "AmtDtls/TxAmt/Amt")
-            ?? nav.Find(details, "AmtDtls/InstdAmt/Amt");
-        decimal? amount = amountElement is null ? null : XmlValues.Amount(amountElement.Value, location + "/" + PathOf(details, amountElement));
-        var direction = Direction(details, location) ?? entryDirection;
+        decimal? amount = null;
+        if (tree.Find(details, "Amt") is { } direct)
+        {
+            amount = XmlValues.Amount(direct.Value, new XmlPath(location, "/Amt"));
+        }
+        else if (tree.Find(details, "AmtDtls/TxAmt/Amt") is { } transactionAmount)
+        {
+            amount = XmlValues.Amount(transactionAmount.Value, new XmlPath(location, "/AmtDtls/TxAmt/Amt"));
+        }
+        else if (tree.Find(details, "AmtDtls/InstdAmt/Amt") is { } instructedAmount)
+        {
+            amount = XmlValues.Amount(instructedAmount.Value, new XmlPath(location, "/AmtDtls/InstdAmt/Amt"));
+        }
+
+        var direction = Direction(details) ?? entryDirection;
 
         var returnInfo = ReturnInfo(details);
-        var additional = nav.Text(details, "AddtlTxInf");
+        var additional = tree.Text(details, "AddtlTxInf");
         if (returnInfo is null && (ReturnTag.FindReasonCode(additional) ?? ReturnTag.FindReasonCode(entryText)) is { } tagged)
         {
             returnInfo = new ReturnInformation(tagged, null, null);
         }
 
         var (name, iban) = Counterparty(details, direction, returnInfo is not null);
-        var endToEnd = nav.Text(details, "Refs/EndToEndId");
+        var endToEnd = tree.Text(details, "Refs/EndToEndId");
 
         return new EntryTransaction(
             amount,
             direction,
             endToEnd == NotProvided ? null : endToEnd,
-            nav.Text(details, "Refs/MndtId"),
-            nav.Text(details, "Refs/InstrId"),
-            nav.Text(details, "Refs/PmtInfId"),
-            nav.Text(details, "Refs/MsgId"),
-            nav.Text(details, "Refs/AcctSvcrRef"),
+            tree.Text(details, "Refs/MndtId"),
+            tree.Text(details, "Refs/InstrId"),
+            tree.Text(details, "Refs/PmtInfId"),
+            tree.Text(details, "Refs/MsgId"),
+            tree.Text(details, "Refs/AcctSvcrRef"),
             name,
             iban,
             Unstructured(details),
-            nav.Text(details, "RmtInf/Strd/CdtrRefInf/Ref"),
+            tree.Text(details, "RmtInf/Strd/CdtrRefInf/Ref"),
             returnInfo,
             additional,
-            Charges(details, location));
+            Charges(details));
     }
 
-    private CreditDebit? Direction(XElement element, string location) => nav.Text(element, "CdtDbtInd") switch
+    private CreditDebit? Direction(EntryNode element) => tree.Text(element, "CdtDbtInd") switch
     {
         null => null,
         "CRDT" => CreditDebit.Credit,
         "DBIT" => CreditDebit.Debit,
-        var other => throw new ReadFailure(SepaMessages.InvalidValue(location + "/CdtDbtInd", other, "CRDT or DBIT")),
+        var other => throw new ReadFailure(SepaMessages.InvalidValue(location.Describe("/CdtDbtInd"), other, "CRDT or DBIT")),
     };
 
-    private DateOnly? DateOf(XElement entry, string element, string location)
+    private DateOnly? DateOf(EntryNode entry, string datePath, string dateTimePath, string tail)
     {
-        var text = nav.FirstText(entry, element + "/Dt", element + "/DtTm");
-        return text is null ? null : XmlValues.Date(text, location + "/" + element);
+        var text = tree.FirstText(entry, datePath, dateTimePath);
+        return text is null ? null : XmlValues.Date(text, new XmlPath(location, tail));
     }
 
-    private BankTransactionCode? TransactionCode(XElement? code)
+    private BankTransactionCode? TransactionCode(EntryNode? code)
     {
         if (code is null)
         {
@@ -110,24 +132,25 @@ internal sealed class EntryParser(ElementNavigator nav)
         }
 
         return new BankTransactionCode(
-            nav.Text(code, "Domn/Cd"),
-            nav.Text(code, "Domn/Fmly/Cd"),
-            nav.Text(code, "Domn/Fmly/SubFmlyCd"),
-            nav.Text(code, "Prtry/Cd"));
+            tree.Text(code, "Domn/Cd"),
+            tree.Text(code, "Domn/Fmly/Cd"),
+            tree.Text(code, "Domn/Fmly/SubFmlyCd"),
+            tree.Text(code, "Prtry/Cd"));
     }
 
-    private ReturnInformation? ReturnInfo(XElement details)
+    private ReturnInformation? ReturnInfo(EntryNode details)
     {
-        var info = nav.Find(details, "RtrInf");
+        var info = tree.Find(details, "RtrInf");
         if (info is null)
         {
             return null;
         }
 
-        var originator = nav.FirstText(info, "Orgtr/Nm", "Orgtr/Id/OrgId/BICOrBEI", "Orgtr/Id/OrgId/AnyBIC", "Orgtr/Id/OrgId/Othr/Id");
-        var additional = string.Join(" ", nav.All(info, "AddtlInf").Select(e => e.Value.Trim()));
+        var originator = tree.FirstText(info, "Orgtr/Nm", "Orgtr/Id/OrgId/BICOrBEI", "Orgtr/Id/OrgId/AnyBIC", "Orgtr/Id/OrgId/Othr/Id");
+        tree.All(info, "AddtlInf", _lines);
+        var additional = string.Join(" ", _lines.Select(e => e.Value.Trim()));
         return new ReturnInformation(
-            nav.FirstText(info, "Rsn/Cd", "Rsn/Prtry"),
+            tree.FirstText(info, "Rsn/Cd", "Rsn/Prtry"),
             originator,
             additional.Length == 0 ? null : additional);
     }
@@ -137,67 +160,79 @@ internal sealed class EntryParser(ElementNavigator nav)
     /// creditor's own collection coming back, so there the debtor is the counterparty when the bank names it.
     /// When the preferred side is absent the other side is used.
     /// </summary>
-    private (string? Name, string? Iban) Counterparty(XElement details, CreditDebit direction, bool isReturn)
+    private (string? Name, string? Iban) Counterparty(EntryNode details, CreditDebit direction, bool isReturn)
     {
         var debtorFirst = direction == CreditDebit.Credit || isReturn;
-        var first = debtorFirst ? "Dbtr" : "Cdtr";
-        var second = debtorFirst ? "Cdtr" : "Dbtr";
 
-        var name = PartyName(details, first);
-        var iban = nav.Text(details, $"RltdPties/{first}Acct/Id/IBAN");
+        var name = debtorFirst ? DebtorName(details) : CreditorName(details);
+        var iban = tree.Text(details, debtorFirst ? "RltdPties/DbtrAcct/Id/IBAN" : "RltdPties/CdtrAcct/Id/IBAN");
         if (name is null && iban is null)
         {
-            name = PartyName(details, second);
-            iban = nav.Text(details, $"RltdPties/{second}Acct/Id/IBAN");
+            name = debtorFirst ? CreditorName(details) : DebtorName(details);
+            iban = tree.Text(details, debtorFirst ? "RltdPties/CdtrAcct/Id/IBAN" : "RltdPties/DbtrAcct/Id/IBAN");
         }
 
         return (name, iban);
     }
 
-    private string? PartyName(XElement details, string party) =>
-        nav.FirstText(details, $"RltdPties/{party}/Nm", $"RltdPties/{party}/Pty/Nm");
+    private string? DebtorName(EntryNode details) => tree.FirstText(details, "RltdPties/Dbtr/Nm", "RltdPties/Dbtr/Pty/Nm");
 
-    private string? Unstructured(XElement details)
+    private string? CreditorName(EntryNode details) => tree.FirstText(details, "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm");
+
+    private string? Unstructured(EntryNode details)
     {
-        var lines = nav.All(details, "RmtInf/Ustrd").Select(e => e.Value.Trim()).Where(v => v.Length > 0).ToList();
-        return lines.Count == 0 ? null : string.Join(" ", lines);
+        tree.All(details, "RmtInf/Ustrd", _lines);
+        string? single = null;
+        var count = 0;
+        foreach (var line in _lines)
+        {
+            var text = line.Value.Trim();
+            if (text.Length > 0)
+            {
+                single = text;
+                count++;
+            }
+        }
+
+        if (count <= 1)
+        {
+            return single;
+        }
+
+        return string.Join(" ", _lines.Select(e => e.Value.Trim()).Where(v => v.Length > 0));
     }
 
-    private decimal? Charges(XElement details, string location)
+    private decimal? Charges(EntryNode details)
     {
-        var blocks = nav.All(details, "Chrgs").ToList();
-        if (blocks.Count == 0)
+        tree.All(details, "Chrgs", _charges);
+        if (_charges.Count == 0)
         {
             return null;
         }
 
         decimal total = 0;
-        foreach (var block in blocks)
+        foreach (var block in _charges)
         {
-            var totalElement = nav.Find(block, "TtlChrgsAndTaxAmt");
+            var totalElement = tree.Find(block, "TtlChrgsAndTaxAmt");
             if (totalElement is not null)
             {
-                total += XmlValues.Amount(totalElement.Value, location + "/Chrgs/TtlChrgsAndTaxAmt");
+                total += XmlValues.Amount(totalElement.Value, new XmlPath(location, "/Chrgs/TtlChrgsAndTaxAmt"));
                 continue;
             }
 
-            foreach (var amount in nav.All(block, "Rcrd/Amt").Concat(nav.All(block, "Amt")))
+            tree.All(block, "Rcrd/Amt", _chargeAmounts);
+            foreach (var amount in _chargeAmounts)
             {
-                total += XmlValues.Amount(amount.Value, location + "/Chrgs/Amt");
+                total += XmlValues.Amount(amount.Value, new XmlPath(location, "/Chrgs/Amt"));
+            }
+
+            tree.All(block, "Amt", _chargeAmounts);
+            foreach (var amount in _chargeAmounts)
+            {
+                total += XmlValues.Amount(amount.Value, new XmlPath(location, "/Chrgs/Amt"));
             }
         }
 
         return total;
-    }
-
-    private static string PathOf(XElement ancestor, XElement element)
-    {
-        var names = new Stack<string>();
-        for (var current = element; current is not null && current != ancestor; current = current.Parent)
-        {
-            names.Push(current.Name.LocalName);
-        }
-
-        return string.Join("/", names);
     }
 }
