@@ -59,7 +59,7 @@ public sealed class DunningEngine
         }
 
         var errors = this.versions.SelectMany(v => v.Validate())
-            .Concat(Experiments.SelectMany(e => e.Validate(this.versions[0])))
+            .Concat(Experiments.SelectMany(e => e.Validate(this.versions)))
             .ToList();
         if (errors.Count > 0)
         {

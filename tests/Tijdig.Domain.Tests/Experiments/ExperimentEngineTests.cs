@@ -106,4 +106,12 @@ public sealed class ExperimentEngineTests
 
         Assert.Contains("statutory letter", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Engine_RejectsUnknownStep()
+    {
+        var error = Assert.Throws<ArgumentException>(() => EngineWith(PreReminderExperiment("reminder-9")));
+
+        Assert.Contains("step 'reminder-9' not found", error.Message, StringComparison.Ordinal);
+    }
 }

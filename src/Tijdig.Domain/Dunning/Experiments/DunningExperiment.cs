@@ -22,7 +22,7 @@ public sealed class DunningExperiment
     public bool IsActiveOn(DateOnly date) => StartsOn <= date && date <= EndsOn;
 
     /// <summary>Returns the problems that make this experiment unusable, or an empty list when it is valid.</summary>
-    public IReadOnlyList<string> Validate(DunningPolicy policy)
+    public IReadOnlyList<string> Validate(IReadOnlyList<DunningPolicy> versions)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Key))
@@ -45,9 +45,14 @@ public sealed class DunningExperiment
             errors.Add($"Experiment {Key}: variant names must be unique.");
         }
 
+        var steps = versions.SelectMany(v => v.Steps).Where(s => string.Equals(s.Key, Step, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!string.Equals(Step, ExperimentPolicies.PreReminderStep, StringComparison.OrdinalIgnoreCase) && steps.Count == 0)
+        {
+            errors.Add($"Experiment {Key}: step '{Step}' not found; use \"pre-reminder\" or the key of an arrears step.");
+        }
+
         // The law requires the statutory letter before termination, so no group may go without it.
-        var statutory = policy.Steps.Find(s => s.IsStatutoryNotice);
-        if (Variants.Any(v => v.HoldOut) && statutory is not null && string.Equals(statutory.Key, Step, StringComparison.OrdinalIgnoreCase))
+        if (Variants.Any(v => v.HoldOut) && steps.Any(s => s.IsStatutoryNotice))
         {
             errors.Add($"Experiment {Key}: a hold-out may not skip the statutory letter {Step}.");
         }
