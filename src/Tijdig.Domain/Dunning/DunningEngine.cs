@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Tijdig.Domain.Dunning.Experiments;
 using Tijdig.Domain.Dunning.Law;
 using Tijdig.Domain.Dunning.Pauses;
 using Tijdig.Domain.Ledger;
@@ -33,12 +34,19 @@ public sealed class DunningEngine
     private readonly Func<DateOnly, bool> isGeneralHoliday;
     private readonly ConcurrentDictionary<(DunningPolicy, string), DunningPolicy> segmentPolicies = new();
     private readonly ConcurrentDictionary<DunningPolicy, StatutoryTermCalendar> calendars = new();
+    private readonly ConcurrentDictionary<(DunningPolicy, ExperimentVariant), DunningPolicy> variantPolicies = new();
 
     /// <param name="versions">Every policy version; the one with the latest activation date on or before the business date applies.</param>
     /// <param name="collectionCostScale">The statutory cost scale: principal in cents to costs in cents.</param>
     /// <param name="isGeneralHoliday">True for a general holiday of the Algemene termijnenwet.</param>
-    public DunningEngine(IEnumerable<DunningPolicy> versions, Func<long, long> collectionCostScale, Func<DateOnly, bool> isGeneralHoliday)
+    /// <param name="experiments">Policy experiments; while one is active, each debtor gets the policy of its variant.</param>
+    public DunningEngine(
+        IEnumerable<DunningPolicy> versions,
+        Func<long, long> collectionCostScale,
+        Func<DateOnly, bool> isGeneralHoliday,
+        IReadOnlyList<DunningExperiment>? experiments = null)
     {
+        Experiments = experiments ?? [];
         this.versions = versions.OrderBy(v => v.ActiveFrom).ToList();
         this.collectionCostScale = collectionCostScale;
 
@@ -50,7 +58,9 @@ public sealed class DunningEngine
             throw new ArgumentException("At least one policy version is required.", nameof(versions));
         }
 
-        var errors = this.versions.SelectMany(v => v.Validate()).ToList();
+        var errors = this.versions.SelectMany(v => v.Validate())
+            .Concat(Experiments.SelectMany(e => e.Validate(this.versions)))
+            .ToList();
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid dunning policy: " + string.Join(" ", errors), nameof(versions));
@@ -61,6 +71,8 @@ public sealed class DunningEngine
         : this([policy], collectionCostScale, isGeneralHoliday)
     {
     }
+
+    public IReadOnlyList<DunningExperiment> Experiments { get; }
 
     /// <summary>Returns the policy version in force on <paramref name="date"/>; before the first activation date the first version applies.</summary>
     public DunningPolicy PolicyOn(DateOnly date)
@@ -104,6 +116,7 @@ public sealed class DunningEngine
         var policy = debtor.Segment is { } segment
             ? segmentPolicies.GetOrAdd((version, segment), key => key.Item1.ForSegment(key.Item2))
             : version;
+        policy = ApplyExperiments(policy, debtor.DebtorNumber, date);
         var decisions = new List<DunningDecision>(1);
 
         // Returns that cannot be retried are acted on even during a pause: the mandate is unusable either way.
@@ -158,6 +171,21 @@ public sealed class DunningEngine
 
         decisions.Add(WithReachableChannels(debtor, message) with { Representations = representations, PolicyVersion = policy.Version });
         return decisions;
+    }
+
+    /// <summary>Applies the variant of each experiment active on <paramref name="date"/> on top of the segment policy.</summary>
+    private DunningPolicy ApplyExperiments(DunningPolicy policy, string debtorNumber, DateOnly date)
+    {
+        foreach (var experiment in Experiments)
+        {
+            if (experiment.IsActiveOn(date))
+            {
+                var variant = ExperimentAssignment.Assign(experiment, debtorNumber);
+                policy = variantPolicies.GetOrAdd((policy, variant), key => key.Item1.ForVariant(experiment, key.Item2));
+            }
+        }
+
+        return policy;
     }
 
     private sealed record DebtorContext(DebtorSnapshot Debtor, DunningPolicy Policy, DateOnly Date, DateOnly? MoratoriumStart, HashSet<long> RepresentedInvoiceIds)

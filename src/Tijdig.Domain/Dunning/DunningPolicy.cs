@@ -93,6 +93,12 @@ public sealed class DunningPolicy
             return this;
         }
 
+        return WithOverride(overrides);
+    }
+
+    /// <summary>Returns a copy of this policy with <paramref name="overrides"/> applied and no segments.</summary>
+    public DunningPolicy WithOverride(SegmentOverride overrides)
+    {
         var copy = (DunningPolicy)MemberwiseClone();
         copy.Segments = new(StringComparer.OrdinalIgnoreCase);
         copy.PreReminderDaysBeforeDue = overrides.PreReminderDaysBeforeDue ?? PreReminderDaysBeforeDue;

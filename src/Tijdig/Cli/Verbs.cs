@@ -6,6 +6,7 @@ using Tijdig.Banking;
 using Tijdig.Data;
 using Tijdig.Demo;
 using Tijdig.Dunning;
+using Tijdig.Dunning.Experiments;
 using Tijdig.Hosting;
 using Tijdig.Ledger;
 using Tijdig.Letters;
@@ -43,7 +44,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage;
+        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -89,6 +90,7 @@ public static class Verbs
             ("claims", _) => await DunningVerbs.ClaimsAsync(line, services, today, output, ct),
             ("pause", _) => await DunningVerbs.PauseAsync(line, services, today, output, ct),
             ("letters", "export") => await LetterVerbs.ExportAsync(line, services, today, output, ct),
+            ("experiments", _) => await ExperimentVerbs.RunAsync(line, services, today, output, ct),
             _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
         };
     }
@@ -261,7 +263,7 @@ public static class Verbs
 
     private static bool IsKnownVerb(string verb, string? word) => (verb, word) switch
     {
-        ("init" or "report" or "messages" or "claims" or "pause", _) => true,
+        ("init" or "report" or "messages" or "claims" or "pause" or "experiments", _) => true,
         ("import", "debtors" or "invoices" or "bank") => true,
         ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") => true,
         _ => false,

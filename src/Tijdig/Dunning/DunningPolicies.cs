@@ -1,5 +1,7 @@
 using Tijdig.Domain.Dunning;
+using Tijdig.Domain.Dunning.Experiments;
 using Tijdig.Dunning.Claims;
+using Tijdig.Dunning.Experiments;
 using Tijdig.Dunning.Pauses;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
@@ -29,6 +31,14 @@ public static class DunningPolicies
         return versions;
     }
 
+    /// <summary>Reads the policy experiments from "Dunning:Experiments"; an empty list when there are none.</summary>
+    public static IReadOnlyList<DunningExperiment> LoadExperiments(IConfiguration configuration)
+    {
+        var experiments = new List<DunningExperiment>();
+        configuration.GetSection("Dunning:Experiments").Bind(experiments);
+        return experiments;
+    }
+
     /// <summary>
     /// Registers the policy versions, the policy of the first version, the engine on the statutory scale
     /// and the Dutch holidays, and the claim and pause use cases.
@@ -38,11 +48,12 @@ public static class DunningPolicies
         var versions = Load(configuration);
         services.AddSingleton(versions);
         services.AddSingleton(versions[0]);
-        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day)));
+        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), LoadExperiments(configuration)));
         services.AddScoped<ExportClaims>();
         services.AddScoped<ImportClaimStatus>();
         services.AddScoped<RecallClaim>();
         services.AddScoped<PauseDunning>();
+        services.AddScoped<ReportExperiment>();
         return services;
     }
 }
