@@ -50,7 +50,7 @@ public sealed class DunningEngine
         this.versions = versions.OrderBy(v => v.ActiveFrom).ToList();
         this.collectionCostScale = collectionCostScale;
 
-        // The term calendar asks about the same few hundred days for every debtor; remember the answers.
+        // The term calendar looks up the same few hundred days for every debtor, so the results are cached.
         var holidays = new ConcurrentDictionary<DateOnly, bool>();
         this.isGeneralHoliday = day => holidays.GetOrAdd(day, isGeneralHoliday);
         if (this.versions.Count == 0)
@@ -475,21 +475,31 @@ public sealed class DunningEngine
         };
     }
 
+    /// <summary>Returns the channel that reaches the debtor in place of <paramref name="channel"/>, or null when none does.</summary>
+    private static MessageChannel? Reachable(DebtorSnapshot debtor, MessageChannel channel)
+    {
+        switch (channel)
+        {
+            case MessageChannel.Sms when debtor.HasMobile:
+            case MessageChannel.Email when debtor.HasEmail:
+            case MessageChannel.Letter:
+                return channel;
+            case MessageChannel.Sms when debtor.HasEmail:
+                return MessageChannel.Email;
+            case MessageChannel.Email when debtor.HasMobile:
+                return MessageChannel.Sms;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>SMS needs a mobile number and e-mail an address; without one, the other channel takes over.</summary>
     private static DunningDecision WithReachableChannels(DebtorSnapshot debtor, DunningDecision decision)
     {
         var channels = new List<MessageChannel>();
         foreach (var channel in decision.Channels)
         {
-            var reachable = channel switch
-            {
-                MessageChannel.Sms => debtor.HasMobile ? channel : debtor.HasEmail ? MessageChannel.Email : (MessageChannel?)null,
-                MessageChannel.Email => debtor.HasEmail ? channel : debtor.HasMobile ? MessageChannel.Sms : null,
-                MessageChannel.Letter => channel,
-                _ => null,
-            };
-
-            if (reachable is { } found && !channels.Contains(found))
+            if (Reachable(debtor, channel) is { } found && !channels.Contains(found))
             {
                 channels.Add(found);
             }

@@ -73,12 +73,12 @@ public sealed class SandboxFaults
     }
 
     /// <summary>
-    /// When true a failing create first stores the payment request and then answers 500, so the caller
+    /// When true a failing create first stores the payment request and then returns 500, so the caller
     /// cannot tell whether the request exists. When false (the default) nothing is stored.
     /// </summary>
     public bool FailAfterCreate { get; set; }
 
-    /// <summary>Creates answered with 500 because of <see cref="FailPercent"/> since start.</summary>
+    /// <summary>Creates that returned 500 because of <see cref="FailPercent"/> since start.</summary>
     public long CreateFailuresInjected => Interlocked.Read(ref createFailuresInjected);
 
     /// <summary>Sets <see cref="FailPercent"/> and <see cref="FailSeed"/> and restarts the draws.</summary>

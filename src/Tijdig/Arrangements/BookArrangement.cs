@@ -92,19 +92,8 @@ public sealed class BookArrangement(
         await db.SaveChangesAsync(ct);
 
         var messageChannel = debtor.Email is not null ? MessageChannel.Email : MessageChannel.Sms;
-        db.Outbox.Add(new OutboxMessage
-        {
-            IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"{debtor.Id}:arrangement-confirmation:{messageChannel}:{today:yyyy-MM-dd}:{arrangement.Id}"),
-            DebtorId = debtor.Id,
-            Channel = messageChannel,
-            Step = "arrangement-confirmation",
-            BusinessDate = today,
-            AmountCents = total,
-            InvoiceNumbers = arrangement.InvoiceNumbers,
-            Status = MessageStatus.Queued,
-            CreatedAt = calendar.Now,
-            Reason = string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"betalingsregeling in {instalmentCount} termijnen aangevraagd via {channel}."),
-        });
+        var reason = string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"betalingsregeling in {instalmentCount} termijnen aangevraagd via {channel}.");
+        ArrangementMessages.Queue(db, arrangement, "arrangement-confirmation", messageChannel, today, total, ":" + arrangement.Id.ToString(CultureInfo.InvariantCulture), null, reason, calendar.Now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

@@ -113,20 +113,8 @@ public sealed class RunArrangements(
         db.PaymentRequests.Add(request);
         await db.SaveChangesAsync(ct);
 
-        db.Outbox.Add(new OutboxMessage
-        {
-            IdempotencyKey = string.Create(CultureInfo.InvariantCulture, $"{debtor.Id}:instalment-reminder:{channel}:{date:yyyy-MM-dd}"),
-            DebtorId = debtor.Id,
-            Channel = channel,
-            Step = "instalment-reminder",
-            BusinessDate = date,
-            AmountCents = amount,
-            InvoiceNumbers = arrangement.InvoiceNumbers,
-            PaymentRequestId = request.Id,
-            Status = MessageStatus.Queued,
-            CreatedAt = calendar.Now,
-            Reason = string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"termijn {instalment.Number} van de betalingsregeling vervalt op {instalment.DueDate:d MMMM yyyy}."),
-        });
+        var reason = string.Create(CultureInfo.GetCultureInfo("nl-NL"), $"termijn {instalment.Number} van de betalingsregeling vervalt op {instalment.DueDate:d MMMM yyyy}.");
+        ArrangementMessages.Queue(db, arrangement, "instalment-reminder", channel, date, amount, "", request.Id, reason, calendar.Now);
         instalment.ReminderSentOn = date;
         return true;
     }

@@ -15,7 +15,7 @@ namespace Tijdig.Dunning;
 public sealed record CycleResult(DateOnly Date, IReadOnlyDictionary<string, int> DecisionsByStep, int MessagesQueued, int PaymentRequestsQueued, int WorkItems, int Claims);
 
 /// <summary>
-/// Runs the dunning cycle for one business date: asks the engine what is due and writes every
+/// Runs the dunning cycle for one business date: gets from the engine what is due and writes every
 /// consequence (messages, Tikkie intents, dunning levels, work items, claims) in one transaction.
 /// Running it again for the same date queues nothing twice: the engine sees the debtors that were
 /// messaged that day, and every message has a unique idempotency key.

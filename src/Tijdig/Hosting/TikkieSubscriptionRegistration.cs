@@ -9,7 +9,7 @@ namespace Tijdig.Hosting;
 /// <summary>
 /// Subscribes Tijdig's notification endpoint at Tikkie once the web server listens. Tikkie keeps
 /// one subscription per app token, so a second installation that registers with the same token
-/// silently takes the notifications over; a warning in the log repeats this at every start.
+/// silently takes the notifications over. A warning in the log repeats this at every start.
 /// </summary>
 public sealed class TikkieSubscriptionRegistration(
     IServiceScopeFactory scopes,

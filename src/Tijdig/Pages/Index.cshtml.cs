@@ -47,15 +47,15 @@ public sealed class IndexModel(IStringLocalizer<Texts> texts, PortalTikkieQueue 
             return Page();
         }
 
-        // Arrangement requests have their own budget per address, so that nobody can walk through
-        // debtor numbers booking arrangements.
+        // Arrangement requests have their own budget per address, so that one address cannot try
+        // debtor numbers one after another to book arrangements.
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!tikkieLimits.TryAcquireForIp("arrangement:" + ip))
         {
             return TooManyRequests();
         }
 
-        // Booking happens in the background, so a known and an unknown number get the same answer
+        // Booking happens in the background, so a known and an unknown number get the same response
         // in the same time; the confirmation goes only to contact details already on file.
         queue.TryEnqueue(new ArrangementRequest(arrangement.DebtorNumber!, arrangement.Instalments));
         ArrangementConfirmation = texts["Portal_ArrangementReceived", arrangement.Instalments];

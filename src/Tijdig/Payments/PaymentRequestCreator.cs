@@ -30,7 +30,7 @@ public sealed class PaymentRequestCreator(
 {
     /// <summary>
     /// Environment variable for the crash test only: when it is "1", the process kills itself right
-    /// after Tikkie answered a create and before the token is committed. Unset in every real installation.
+    /// after Tikkie returned a create and before the token is committed. Unset in every real installation.
     /// </summary>
     public const string CrashAfterCreateVariable = "TIJDIG_TEST_CRASH_AFTER_TIKKIE_CREATE";
 
@@ -44,7 +44,7 @@ public sealed class PaymentRequestCreator(
     /// Tikkie has is adopted, and for one it lacks the attempt is cleared, so the next
     /// <see cref="EnsureCreatedAsync"/> creates it without listing again. Tikkie cannot filter a list
     /// by reference id, so this replaces a listing per record. Call it at the start of a dispatch
-    /// round, before that round creates anything; attempts younger than a minute are left alone,
+    /// round, before that round creates anything. Attempts younger than a minute are left alone,
     /// because their call may still be on its way in another process.
     /// </summary>
     public async Task ReconcileUnknownOutcomesAsync(CancellationToken ct)

@@ -8,9 +8,9 @@ public sealed class PortalTikkieSettings
 
     public int IpWindowMinutes { get; set; } = 10;
 
-    /// <summary>Requests per debtor number per day. More get the same neutral answer and send nothing.</summary>
+    /// <summary>Requests per debtor number per day. More get the same neutral response and send nothing.</summary>
     public int DebtorPermitsPerDay { get; set; } = 3;
 
-    /// <summary>Requests waiting for the background worker; when full, new requests get the neutral answer and are dropped.</summary>
+    /// <summary>Requests waiting for the background worker; when full, new requests get the neutral response and are dropped.</summary>
     public int QueueCapacity { get; set; } = 1000;
 }
