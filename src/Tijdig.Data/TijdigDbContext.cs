@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tijdig.Domain.Access;
 using Tijdig.Domain.Arrangements;
 using Tijdig.Domain.Banking;
 using Tijdig.Domain.Collections;
@@ -56,6 +57,8 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
     public DbSet<Letter> Letters => Set<Letter>();
 
     public DbSet<DunningPause> DunningPauses => Set<DunningPause>();
+
+    public DbSet<BackOfficeUser> BackOfficeUsers => Set<BackOfficeUser>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -155,6 +158,13 @@ public sealed class TijdigDbContext(DbContextOptions<TijdigDbContext> options) :
         {
             arrangement.HasIndex(a => new { a.DebtorId, a.Status });
             arrangement.HasMany(a => a.Instalments).WithOne().HasForeignKey(i => i.ArrangementId);
+        });
+
+        modelBuilder.Entity<BackOfficeUser>(user =>
+        {
+            user.HasIndex(u => u.UserName).IsUnique();
+            user.Property(u => u.UserName).HasMaxLength(64);
+            user.Property(u => u.DisplayName).HasMaxLength(100);
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using Tijdig.Access;
 using Tijdig.Banking;
 using Tijdig.Data;
 using Tijdig.Demo;
@@ -44,7 +45,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage;
+        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage + "\n" + UserVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -91,6 +92,7 @@ public static class Verbs
             ("pause", _) => await DunningVerbs.PauseAsync(line, services, today, output, ct),
             ("letters", "export") => await LetterVerbs.ExportAsync(line, services, today, output, ct),
             ("experiments", _) => await ExperimentVerbs.RunAsync(line, services, today, output, ct),
+            ("users", _) => await UserVerbs.RunAsync(line, services, Console.In, output, ct),
             _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
         };
     }
@@ -263,7 +265,7 @@ public static class Verbs
 
     private static bool IsKnownVerb(string verb, string? word) => (verb, word) switch
     {
-        ("init" or "report" or "messages" or "claims" or "pause" or "experiments", _) => true,
+        ("init" or "report" or "messages" or "claims" or "pause" or "experiments" or "users", _) => true,
         ("import", "debtors" or "invoices" or "bank") => true,
         ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") => true,
         _ => false,

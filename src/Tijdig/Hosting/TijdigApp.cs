@@ -1,3 +1,4 @@
+using Tijdig.Access;
 using Tijdig.Cli;
 using Tijdig.Data;
 using Tijdig.Tikkie.Sandbox;
@@ -36,6 +37,7 @@ public static class TijdigApp
 
         builder.Services.AddTijdig(builder.Configuration, dataDirectory);
         builder.Services.AddTijdigWeb();
+        builder.Services.AddBackOfficeSignIn(dataDirectory);
 
         var sandboxMode = IsSandboxMode(builder.Configuration);
         if (serve && sandboxMode)

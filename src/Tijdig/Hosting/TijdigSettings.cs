@@ -36,4 +36,7 @@ public sealed record DataDirectory(string Path)
     public string TikkieSandboxDatabase => System.IO.Path.Combine(Path, "tikkie-sandbox.db");
 
     public string ExportsPath => System.IO.Path.Combine(Path, "exports");
+
+    /// <summary>The keys that protect sign-in cookies and form tokens, so that sessions survive a restart.</summary>
+    public string KeysPath => System.IO.Path.Combine(Path, "keys");
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Tijdig.Access;
 
 namespace Tijdig.Web;
 
@@ -13,12 +15,12 @@ public sealed class BackOfficeAccessSettings
 }
 
 /// <summary>
-/// Keeps the back office (names, balances, bookings) and the read API off the network parents
-/// use. There is no login yet, so until there is one, only the machine itself and the configured
-/// networks get a response; everyone else gets 403. Behind a reverse proxy the proxy's address is
-/// what counts here.
+/// Guards the back office (names, balances, bookings) and the read API twice. First the network:
+/// only the machine itself and the configured networks get a response, everyone else gets 403
+/// (behind a reverse proxy the proxy's address is what counts). Then the person: once a
+/// back-office user exists, a request without a signed-in session is sent to the sign-in page, or
+/// gets 401 on the API.
 /// </summary>
-// TODO(web): replace with real sign-in and roles for the credit team.
 public static class BackOfficeAccess
 {
     private static readonly string[] ProtectedPrefixes = ["/beheer", "/api/v1/report", "/api/v1/messages"];
@@ -29,6 +31,7 @@ public static class BackOfficeAccess
         var networks = settings.AllowedNetworks.Select(IPNetwork.Parse).ToList();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BackOfficeAccess));
 
+        app.UseAuthentication();
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
@@ -38,19 +41,51 @@ public static class BackOfficeAccess
                 return;
             }
 
-            if (IsAllowed(context.Connection.RemoteIpAddress, networks))
+            if (!IsAllowed(context.Connection.RemoteIpAddress, networks))
+            {
+                await RejectOutsideNetworkAsync(context, logger);
+                return;
+            }
+
+            if (await MaySkipSignInAsync(context))
             {
                 await next(context);
                 return;
             }
 
-            logger.LogWarning("Refused a back-office request from outside the allowed networks");
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("De backoffice is alleen bereikbaar vanaf toegestane netwerken (instelling BackOffice:AllowedNetworks).");
+            if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync($"Log eerst in op de backoffice ({BackOfficeSignIn.SignInPath}).");
+                return;
+            }
+
+            await context.ChallengeAsync(BackOfficeSignIn.Scheme);
         });
 
         return app;
+    }
+
+    /// <summary>The sign-in page itself, a signed-in session, and a back office without users need no sign-in.</summary>
+    private static async Task<bool> MaySkipSignInAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(BackOfficeSignIn.SignInPath, StringComparison.OrdinalIgnoreCase)
+            || context.User.Identity?.IsAuthenticated == true)
+        {
+            return true;
+        }
+
+        var users = context.RequestServices.GetRequiredService<BackOfficeUsers>();
+        return !await users.AnyAsync(context.RequestAborted);
+    }
+
+    private static async Task RejectOutsideNetworkAsync(HttpContext context, ILogger logger)
+    {
+        logger.LogWarning("Refused a back-office request from outside the allowed networks");
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("De backoffice is alleen bereikbaar vanaf toegestane netwerken (instelling BackOffice:AllowedNetworks).");
     }
 
     /// <summary>True for the machine itself and for addresses inside one of <paramref name="networks"/>.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Tijdig.Access;
 using Tijdig.Data;
 using Tijdig.Domain.Dunning.Pauses;
 using Tijdig.Dunning.Pauses;
@@ -41,7 +42,7 @@ public sealed class PauzesModel(TijdigDbContext db, PauseDunning pauses, Busines
 
         try
         {
-            var pause = await pauses.AddAsync(Input.DebtorNumber, Input.Kind, Input.Reason, Input.StartsOn, Input.EndsOn, "beheer", ct);
+            var pause = await pauses.AddAsync(Input.DebtorNumber, Input.Kind, Input.Reason, Input.StartsOn, Input.EndsOn, BackOfficeSignIn.ActorName(User), ct);
             Confirmation = texts["Pauses_Added", pause.Id];
             return RedirectToPage();
         }
@@ -57,7 +58,7 @@ public sealed class PauzesModel(TijdigDbContext db, PauseDunning pauses, Busines
     {
         try
         {
-            await pauses.EndAsync(id, calendar.Today, "beheer", "Beëindigd in het beheer", ct);
+            await pauses.EndAsync(id, calendar.Today, BackOfficeSignIn.ActorName(User), "Beëindigd in het beheer", ct);
             Confirmation = texts["Pauses_EndedNow", id];
         }
         catch (UsageException exception)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Tijdig.Access;
 using Tijdig.Outbox;
 using Tijdig.Resources;
 
@@ -56,7 +57,7 @@ public sealed class BewerkenModel(TemplateStore store, IStringLocalizer<Texts> t
             return NotFound();
         }
 
-        var user = User.Identity is { IsAuthenticated: true, Name: { } name } ? name : "beheer";
+        var user = BackOfficeSignIn.ActorName(User);
         var result = await store.SaveAsync(Key.Step, Key.Channel, Key.Language, Source, user, ct);
         if (!result.Success)
         {

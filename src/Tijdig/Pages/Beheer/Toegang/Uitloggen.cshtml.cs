@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tijdig.Access;
+
+namespace Tijdig.Pages.Beheer.Toegang;
+
+/// <summary>Signs out. Only a POST with the form token does this, so a link on another site cannot sign someone out.</summary>
+public sealed class UitloggenModel : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Beheer/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(BackOfficeSignIn.Scheme);
+        return Redirect(BackOfficeSignIn.SignInPath);
+    }
+}
