@@ -29,7 +29,9 @@ if (!File.Exists(path))
 var appsettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
 var configuration = new ConfigurationBuilder().AddJsonFile(appsettings).Build();
 var engine = new DunningEngine(DunningPolicies.Load(configuration), CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day));
-var options = new DbContextOptionsBuilder<TijdigDbContext>().UseSqlite($"Data Source={path}").Options;
+var builder = new DbContextOptionsBuilder<TijdigDbContext>();
+DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={path}");
+var options = builder.Options;
 
 // Wall-clock time is what the target is about; CPU time of this process shows how much of it other
 // processes on the machine took.

@@ -15,7 +15,9 @@ internal static class SeedDatabase
     public static async Task CreateAsync(string path, int debtors, int invoicesPerDebtor, DateOnly businessDate)
     {
         File.Delete(path);
-        var options = new DbContextOptionsBuilder<TijdigDbContext>().UseSqlite($"Data Source={path}").Options;
+        var builder = new DbContextOptionsBuilder<TijdigDbContext>();
+        DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={path}");
+        var options = builder.Options;
         await using (var db = new TijdigDbContext(options))
         {
             await DatabaseSetup.EnsureSchemaAsync(db, CancellationToken.None);

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tijdig.Data;
@@ -11,6 +14,11 @@ public enum DatabaseProvider
 
 public static class DatabaseSetup
 {
+    // Each provider has its own migrations, because column types and SQL differ between them.
+    public const string SqliteMigrationsAssembly = "Tijdig.Data.Migrations.Sqlite";
+
+    public const string PostgreSqlMigrationsAssembly = "Tijdig.Data.Migrations.PostgreSql";
+
     /// <summary>Registers the context for SQLite (a file in the data directory) or PostgreSQL.</summary>
     public static IServiceCollection AddTijdigDatabase(
         this IServiceCollection services,
@@ -26,26 +34,66 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(connectionString);
+                options.UseNpgsql(connectionString, postgres => postgres.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider.");
         }
     }
 
-    /// <summary>Creates the schema when the database is new.</summary>
-    // TODO(data): replace EnsureCreated with per-provider migrations before the schema first changes in production.
+    /// <summary>
+    /// Creates the schema of a new database and brings an existing one up to date by running the
+    /// migrations it has not had yet, each in its own transaction.
+    /// </summary>
     public static async Task EnsureSchemaAsync(TijdigDbContext db, CancellationToken ct)
     {
-        await db.Database.EnsureCreatedAsync(ct);
+        // A context of its own, because a history repository remembers whether its table exists,
+        // and the migration run below must see the table that adopting creates.
+        await using (var adopting = new TijdigDbContext((DbContextOptions<TijdigDbContext>)db.GetService<IDbContextOptions>()))
+        {
+            await AdoptSchemaWithoutHistoryAsync(adopting, ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
 
         if (db.Database.IsSqlite())
         {
             // WAL lets the web app read while the cycle writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// Records the first migration as applied on a database that versions before migrations created
+    /// in one step from the model. Its tables are exactly the first migration's, so running that
+    /// migration again would fail on tables that exist; the later migrations then run as usual.
+    /// </summary>
+    private static async Task AdoptSchemaWithoutHistoryAsync(TijdigDbContext db, CancellationToken ct)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        var history = db.GetService<IHistoryRepository>();
+        if (!await creator.ExistsAsync(ct) || !await creator.HasTablesAsync(ct) || await HasHistoryTableAsync(db, ct))
+        {
+            return;
+        }
+
+        var baseline = db.Database.GetMigrations().First();
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(baseline, ProductInfo.GetVersion())), ct);
+    }
+
+    /// <summary>
+    /// Looks the history table up in the catalogue. The history repository's own check is not used,
+    /// because Npgsql's reported a table dropped earlier in the same process as still there.
+    /// </summary>
+    private static async Task<bool> HasHistoryTableAsync(TijdigDbContext db, CancellationToken ct)
+    {
+        var query = db.Database.IsSqlite()
+            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'";
+        return await db.Database.SqlQueryRaw<int>(query).SingleAsync(ct) > 0;
     }
 }
