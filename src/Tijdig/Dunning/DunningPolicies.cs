@@ -3,6 +3,7 @@ using Tijdig.Domain.Dunning.Experiments;
 using Tijdig.Dunning.Claims;
 using Tijdig.Dunning.Experiments;
 using Tijdig.Dunning.Pauses;
+using Tijdig.Dunning.Replay;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
 
@@ -54,6 +55,8 @@ public static class DunningPolicies
         services.AddScoped<RecallClaim>();
         services.AddScoped<PauseDunning>();
         services.AddScoped<ReportExperiment>();
+        services.AddScoped<ReplayHistoryLoader>();
+        services.AddScoped<RunPolicyReplay>();
         return services;
     }
 }
