@@ -2,6 +2,7 @@ using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Dunning.Experiments;
 using Tijdig.Dunning.Claims;
 using Tijdig.Dunning.Experiments;
+using Tijdig.Dunning.Law;
 using Tijdig.Dunning.Pauses;
 using Tijdig.Dunning.Replay;
 using Tijdig.Messaging;
@@ -57,6 +58,7 @@ public static class DunningPolicies
         services.AddScoped<ReportExperiment>();
         services.AddScoped<ReplayHistoryLoader>();
         services.AddScoped<RunPolicyReplay>();
+        services.AddScoped<BalanceStatements>();
         return services;
     }
 }
