@@ -7,6 +7,7 @@ using Tijdig.Dunning.Pauses;
 using Tijdig.Dunning.Replay;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
+using Tijdig.Sepa.Calendar;
 
 namespace Tijdig.Dunning;
 
@@ -50,7 +51,7 @@ public static class DunningPolicies
         var versions = Load(configuration);
         services.AddSingleton(versions);
         services.AddSingleton(versions[0]);
-        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), LoadExperiments(configuration)));
+        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), LoadExperiments(configuration), Target2Calendar.IsBusinessDay));
         services.AddScoped<ExportClaims>();
         services.AddScoped<ImportClaimStatus>();
         services.AddScoped<RecallClaim>();

@@ -2,6 +2,7 @@ using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Dunning.Replay;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
+using Tijdig.Sepa.Calendar;
 
 namespace Tijdig.Dunning.Replay;
 
@@ -53,5 +54,5 @@ public sealed class RunPolicyReplay(ReplayHistoryLoader loader, IReadOnlyList<Du
     }
 
     private static DunningEngine Engine(IEnumerable<DunningPolicy> policies) =>
-        new(policies, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day));
+        new(policies, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), isCollectionDay: Target2Calendar.IsBusinessDay);
 }
