@@ -428,6 +428,9 @@ namespace Tijdig.Data.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasColumnType("text");

@@ -32,6 +32,7 @@ public sealed class DunningEngine
     private readonly List<DunningPolicy> versions;
     private readonly Func<long, long> collectionCostScale;
     private readonly Func<DateOnly, bool> isGeneralHoliday;
+    private readonly Func<DateOnly, bool>? isCollectionDay;
     private readonly ConcurrentDictionary<(DunningPolicy, string), DunningPolicy> segmentPolicies = new();
     private readonly ConcurrentDictionary<DunningPolicy, StatutoryTermCalendar> calendars = new();
     private readonly ConcurrentDictionary<(DunningPolicy, ExperimentVariant), DunningPolicy> variantPolicies = new();
@@ -40,12 +41,18 @@ public sealed class DunningEngine
     /// <param name="collectionCostScale">The statutory cost scale: principal in cents to costs in cents.</param>
     /// <param name="isGeneralHoliday">True for a general holiday of the Algemene termijnenwet.</param>
     /// <param name="experiments">Policy experiments; while one is active, each debtor gets the policy of its variant.</param>
+    /// <param name="isCollectionDay">
+    /// True on a day a direct debit can be collected (a TARGET2 business day); re-presentations are moved to
+    /// such a day. Null skips weekends only, so a re-presentation can then land on a TARGET2 holiday.
+    /// </param>
     public DunningEngine(
         IEnumerable<DunningPolicy> versions,
         Func<long, long> collectionCostScale,
         Func<DateOnly, bool> isGeneralHoliday,
-        IReadOnlyList<DunningExperiment>? experiments = null)
+        IReadOnlyList<DunningExperiment>? experiments = null,
+        Func<DateOnly, bool>? isCollectionDay = null)
     {
+        this.isCollectionDay = isCollectionDay;
         Experiments = experiments ?? [];
         this.versions = versions.OrderBy(v => v.ActiveFrom).ToList();
         this.collectionCostScale = collectionCostScale;
@@ -194,14 +201,14 @@ public sealed class DunningEngine
         public bool IsFrozen(InvoiceSnapshot invoice) => MoratoriumStart is { } start && invoice.DueDate < start;
     }
 
-    private static List<Representation> PlanRepresentations(DunningPolicy policy, List<ReturnedCollection> returns, DateOnly date)
+    private List<Representation> PlanRepresentations(DunningPolicy policy, List<ReturnedCollection> returns, DateOnly date)
     {
         var planned = new List<Representation>();
         foreach (var returned in returns)
         {
             if (returned.OpenCents > 0 && policy.Representation.Allows(returned.ReasonCode, returned.Attempt))
             {
-                planned.Add(new Representation(returned.InvoiceId, returned.CollectionId, policy.Representation.NextCollectionDate(returned.ReturnedOn ?? date)));
+                planned.Add(new Representation(returned.InvoiceId, returned.CollectionId, policy.Representation.NextCollectionDate(returned.ReturnedOn ?? date, isCollectionDay)));
             }
         }
 

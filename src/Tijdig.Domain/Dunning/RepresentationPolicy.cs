@@ -30,8 +30,15 @@ public sealed class RepresentationPolicy
         && ReasonCodes.Contains(reasonCode, StringComparer.OrdinalIgnoreCase)
         && !NeverRepresent.Contains(reasonCode, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Returns the collection date after <paramref name="returnedOn"/>: the next pay day plus the offset, moved off weekends.</summary>
-    public DateOnly NextCollectionDate(DateOnly returnedOn)
+    /// <summary>
+    /// Returns the collection date after <paramref name="returnedOn"/>: the next pay day plus the offset,
+    /// moved forward to the first day on which <paramref name="isCollectionDay"/> is true.
+    /// </summary>
+    /// <param name="isCollectionDay">
+    /// The SEPA settlement calendar (TARGET2: closed on weekends, 1 January, Good Friday, Easter Monday,
+    /// 1 May, 25 and 26 December); the host passes Tijdig.Sepa's calendar. Null skips weekends only.
+    /// </param>
+    public DateOnly NextCollectionDate(DateOnly returnedOn, Func<DateOnly, bool>? isCollectionDay = null)
     {
         var payDay = PayDayIn(returnedOn.Year, returnedOn.Month);
         var date = payDay.AddDays(DaysAfterPayDay);
@@ -41,8 +48,8 @@ public sealed class RepresentationPolicy
             date = PayDayIn(next.Year, next.Month).AddDays(DaysAfterPayDay);
         }
 
-        // TODO(dunning): skip TARGET2 closing days as well; weekends only for now.
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        isCollectionDay ??= day => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        while (!isCollectionDay(date))
         {
             date = date.AddDays(1);
         }

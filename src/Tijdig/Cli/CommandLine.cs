@@ -8,7 +8,7 @@ namespace Tijdig.Cli;
 /// </summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "no-dispatch" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "json", "no-dispatch" };
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 

@@ -8,6 +8,7 @@ using Tijdig.Data;
 using Tijdig.Demo;
 using Tijdig.Dunning;
 using Tijdig.Dunning.Experiments;
+using Tijdig.Dunning.Replay;
 using Tijdig.Hosting;
 using Tijdig.Ledger;
 using Tijdig.Letters;
@@ -45,7 +46,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage + "\n" + UserVerbs.Usage;
+        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage + "\n" + PolicyVerbs.Usage + "\n" + UserVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -93,6 +94,7 @@ public static class Verbs
             ("letters", "export") => await LetterVerbs.ExportAsync(line, services, today, output, ct),
             ("experiments", _) => await ExperimentVerbs.RunAsync(line, services, today, output, ct),
             ("users", _) => await UserVerbs.RunAsync(line, services, Console.In, output, ct),
+            ("policy", "replay") => await PolicyVerbs.RunAsync(line, services, today, output, ct),
             _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
         };
     }
@@ -267,7 +269,7 @@ public static class Verbs
     {
         ("init" or "report" or "messages" or "claims" or "pause" or "experiments" or "users", _) => true,
         ("import", "debtors" or "invoices" or "bank") => true,
-        ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") => true,
+        ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") or ("policy", "replay") => true,
         _ => false,
     };
 

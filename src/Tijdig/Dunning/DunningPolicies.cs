@@ -2,9 +2,12 @@ using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Dunning.Experiments;
 using Tijdig.Dunning.Claims;
 using Tijdig.Dunning.Experiments;
+using Tijdig.Dunning.Law;
 using Tijdig.Dunning.Pauses;
+using Tijdig.Dunning.Replay;
 using Tijdig.Messaging;
 using Tijdig.Messaging.Calendar;
+using Tijdig.Sepa.Calendar;
 
 namespace Tijdig.Dunning;
 
@@ -48,12 +51,15 @@ public static class DunningPolicies
         var versions = Load(configuration);
         services.AddSingleton(versions);
         services.AddSingleton(versions[0]);
-        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), LoadExperiments(configuration)));
+        services.AddSingleton(new DunningEngine(versions, CollectionCosts.CalculateCents, day => DutchHolidays.IsGeneralHoliday(day), LoadExperiments(configuration), Target2Calendar.IsBusinessDay));
         services.AddScoped<ExportClaims>();
         services.AddScoped<ImportClaimStatus>();
         services.AddScoped<RecallClaim>();
         services.AddScoped<PauseDunning>();
         services.AddScoped<ReportExperiment>();
+        services.AddScoped<ReplayHistoryLoader>();
+        services.AddScoped<RunPolicyReplay>();
+        services.AddScoped<BalanceStatements>();
         return services;
     }
 }

@@ -1,26 +1,10 @@
 using Tijdig.Domain.Ledger;
+using Tijdig.Domain.Messaging;
 
 namespace Tijdig.Domain.Dunning.Replay;
 
 /// <summary>An invoice of the history a replay runs over.</summary>
 public sealed record ReplayInvoice(long DebtorId, string DebtorNumber, PaymentMethod PaymentMethod, string? Segment, string InvoiceNumber, DateOnly DueDate, long AmountCents);
-
-/// <summary>
-/// How parents are assumed to respond: the share that pays on time, and per step the share of those
-/// still open that pays within <see cref="DaysToPayAfterMessage"/> days of the message.
-/// </summary>
-public sealed class PaymentBehaviour
-{
-    public double PaidOnTimeRate { get; set; }
-
-    /// <summary>
-    /// Per step key ("pre-reminder", "reminder-1", "last-chance", ...), the cumulative share of the invoices
-    /// not paid on time that is paid once this step has gone out; a missing step counts as 0.
-    /// </summary>
-    public Dictionary<string, double> PaidRateByStep { get; set; } = [];
-
-    public int DaysToPayAfterMessage { get; set; } = 3;
-}
 
 /// <summary>What a policy would have done over the replayed period.</summary>
 public sealed record ReplayResult(
@@ -30,38 +14,45 @@ public sealed record ReplayResult(
     int ClaimsCreated,
     long OpenCentsAtEnd,
     long OverdueCentsAtEnd,
-    double AverageDaysToPay);
+    double AverageDaysToPay)
+{
+    /// <summary>Messages per channel; a decision on two channels counts once in each.</summary>
+    public IReadOnlyDictionary<MessageChannel, int> MessagesByChannel { get; init; } = new Dictionary<MessageChannel, int>();
+
+    /// <summary>Days sales outstanding on the last replayed day, by the count-back method.</summary>
+    public decimal DaysSalesOutstanding { get; init; }
+}
 
 /// <summary>
 /// Replays a policy day by day over historic invoices with assumed parent behaviour, so that a
 /// candidate policy can be compared with the active one on the same invoices and the same random
 /// draws. The engine decides exactly as in the daily cycle; only the payments are simulated.
+/// Every draw is a function of the seed, the invoice and the step alone, so an invoice that gets
+/// reminder-1 under both policies pays after it under both or under neither.
 /// </summary>
-// TODO(dunning): estimate PaymentBehaviour from the ledger (paid rate per step, channel and segment) instead of taking it as input.
 public static class PolicyReplay
 {
     public static ReplayResult Run(DunningEngine engine, IReadOnlyList<ReplayInvoice> history, DateOnly from, DateOnly to, PaymentBehaviour behaviour, int seed)
     {
-        var random = new Random(seed);
         var state = history
             .Select((invoice, index) => new InvoiceState(index + 1, invoice))
             .ToDictionary(s => s.Invoice.InvoiceNumber, StringComparer.Ordinal);
 
-        // The draws that do not depend on the policy come first and in a fixed order, so two policies see the same parents.
-        foreach (var invoice in state.Values.OrderBy(s => s.Invoice.InvoiceNumber, StringComparer.Ordinal))
+        foreach (var invoice in state.Values)
         {
-            invoice.Draw = random.NextDouble();
-            if (invoice.Draw < behaviour.PaidOnTimeRate)
+            if (ReplayDraw.Uniform(seed, invoice.Invoice.InvoiceNumber, "on-time") < behaviour.PaidOnTimeRate)
             {
                 invoice.PaysOn = invoice.Invoice.DueDate;
             }
         }
 
-        var messagesByStep = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Counts();
         var claimed = new HashSet<long>();
         var lastMessage = new Dictionary<long, DateOnly>();
         var policy = engine.PolicyOn(to);
 
+        // NOTE: every day scans every invoice, so the time grows with days × invoices; measured up to
+        // 11,423 invoices over six months (docs/benchmarks.md), not on a ledger of a million.
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             foreach (var invoice in state.Values.Where(s => s.IsOpen && s.PaysOn is { } on && on <= date))
@@ -87,20 +78,30 @@ public static class PolicyReplay
 
             foreach (var decision in engine.Decide(snapshots, date))
             {
-                Apply(decision, date, state, behaviour, messagesByStep, claimed, lastMessage);
+                Apply(decision, date, state, behaviour, seed, counts, claimed, lastMessage);
             }
         }
 
         var open = state.Values.Where(s => s.IsOpen && !claimed.Contains(s.Invoice.DebtorId)).ToList();
         var paid = state.Values.Where(s => s.PaidOn is not null).ToList();
+        var openCents = open.Sum(s => s.Invoice.AmountCents);
+
+        // Invoices count in the month they fall due: the history has no issue dates, and for monthly childcare invoices the two months coincide.
+        var invoicedByMonth = history
+            .GroupBy(i => new DateOnly(i.DueDate.Year, i.DueDate.Month, 1))
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.AmountCents));
         return new ReplayResult(
             policy.Version,
-            messagesByStep.Values.Sum(),
-            messagesByStep,
+            counts.ByStep.Values.Sum(),
+            counts.ByStep,
             claimed.Count,
-            open.Sum(s => s.Invoice.AmountCents),
+            openCents,
             open.Where(s => s.Invoice.DueDate < to).Sum(s => s.Invoice.AmountCents),
-            paid.Count == 0 ? 0 : paid.Average(s => s.PaidOn!.Value.DayNumber - s.Invoice.DueDate.DayNumber));
+            paid.Count == 0 ? 0 : paid.Average(s => s.PaidOn!.Value.DayNumber - s.Invoice.DueDate.DayNumber))
+        {
+            MessagesByChannel = counts.ByChannel,
+            DaysSalesOutstanding = Reporting.DaysSalesOutstanding.CountBack(openCents, invoicedByMonth, to),
+        };
     }
 
     private static void Apply(
@@ -108,7 +109,8 @@ public static class PolicyReplay
         DateOnly date,
         Dictionary<string, InvoiceState> state,
         PaymentBehaviour behaviour,
-        SortedDictionary<string, int> messagesByStep,
+        int seed,
+        Counts counts,
         HashSet<long> claimed,
         Dictionary<long, DateOnly> lastMessage)
     {
@@ -119,12 +121,21 @@ public static class PolicyReplay
 
         if (decision.Channels.Count > 0)
         {
-            messagesByStep[decision.Step] = messagesByStep.GetValueOrDefault(decision.Step) + 1;
+            counts.ByStep[decision.Step] = counts.ByStep.GetValueOrDefault(decision.Step) + 1;
+            foreach (var channel in decision.Channels)
+            {
+                counts.ByChannel[channel] = counts.ByChannel.GetValueOrDefault(channel) + 1;
+            }
+
             lastMessage[decision.DebtorId] = date;
         }
 
-        // A parent pays after a message when the invoice's own draw falls under the step's paid rate.
-        var rate = behaviour.PaidRateByStep.GetValueOrDefault(decision.Step);
+        // In the history the channels of one step went out together, so each channel's rate already
+        // holds the effect of the others: the best of them is the rate, not a product that counts twice.
+        var segment = decision.Invoices.Count == 0 ? null : state[decision.Invoices[0].InvoiceNumber].Invoice.Segment;
+        var rate = decision.Channels.Count == 0
+            ? 0
+            : decision.Channels.Max(channel => behaviour.RateFor(decision.Step, channel, segment).Rate);
         foreach (var invoice in decision.Invoices.Select(i => state[i.InvoiceNumber]))
         {
             invoice.Level = Math.Max(invoice.Level, decision.NewDunningLevel);
@@ -138,18 +149,24 @@ public static class PolicyReplay
                 invoice.PreReminderSentOn = date;
             }
 
-            if (invoice.PaysOn is null && invoice.Draw < behaviour.PaidOnTimeRate + ((1 - behaviour.PaidOnTimeRate) * rate))
+            // A parent pays after a message when the draw for this invoice and step falls under the paid rate.
+            if (invoice.PaysOn is null && ReplayDraw.Uniform(seed, invoice.Invoice.InvoiceNumber, decision.Step) < rate)
             {
                 invoice.PaysOn = date.AddDays(behaviour.DaysToPayAfterMessage);
             }
         }
     }
 
+    private sealed class Counts
+    {
+        public SortedDictionary<string, int> ByStep { get; } = new(StringComparer.Ordinal);
+
+        public SortedDictionary<MessageChannel, int> ByChannel { get; } = [];
+    }
+
     private sealed class InvoiceState(long id, ReplayInvoice invoice)
     {
         public ReplayInvoice Invoice { get; } = invoice;
-
-        public double Draw { get; set; }
 
         public DateOnly? PaysOn { get; set; }
 

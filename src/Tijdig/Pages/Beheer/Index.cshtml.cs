@@ -61,15 +61,19 @@ public sealed class IndexModel(TijdigDbContext db, BusinessCalendar calendar) : 
 
         var openWork = db.WorkItems.AsNoTracking().Where(w => w.ResolvedOn == null);
         OpenWorkItemCount = await openWork.CountAsync(cancellationToken);
+        // Items with a deadline come first, earliest deadline first, so an overdue one is never below the fold.
         WorkItems = await openWork
-            .OrderBy(w => w.CreatedOn)
+            .OrderBy(w => w.DueOn == null)
+            .ThenBy(w => w.DueOn)
+            .ThenBy(w => w.CreatedOn)
             .ThenBy(w => w.Id)
             .Take(ListLimit)
             .Select(w => new WorkItemRow(
                 w.CreatedOn,
                 w.Queue,
                 db.Debtors.Where(d => d.Id == w.DebtorId).Select(d => d.DebtorNumber).FirstOrDefault(),
-                w.Description))
+                w.Description)
+            { DueOn = w.DueOn })
             .ToListAsync(cancellationToken);
     }
 
@@ -159,4 +163,8 @@ public sealed record OutboxRow(DateOnly BusinessDate, MessageChannel Channel, st
 
 public sealed record BankEntryRow(DateOnly? BookingDate, long AmountCents, string? CounterpartyName, string? Description);
 
-public sealed record WorkItemRow(DateOnly CreatedOn, string Queue, string? DebtorNumber, string Description);
+public sealed record WorkItemRow(DateOnly CreatedOn, string Queue, string? DebtorNumber, string Description)
+{
+    /// <summary>The deadline of a task that has one, such as a balance statement; null otherwise.</summary>
+    public DateOnly? DueOn { get; init; }
+}

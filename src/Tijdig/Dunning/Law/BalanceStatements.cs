@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Tijdig.Data;
+using Tijdig.Domain.Collections;
+using Tijdig.Domain.Dunning;
+using Tijdig.Domain.Dunning.Law;
+
+namespace Tijdig.Dunning.Law;
+
+/// <summary>A balance statement request: the work item that tracks its deadline and the statement itself.</summary>
+public sealed record BalanceStatementTask(long WorkItemId, string DebtorNumber, string Name, DateOnly RequestedOn, DateOnly DueOn, DateOnly? DeliveredOn)
+{
+    public bool IsOverdue(DateOnly today) => DeliveredOn is null && DueOn < today;
+}
+
+/// <summary>
+/// Balance statements for the debt-settlement scheme of the childcare-benefits scandal. The scheme
+/// gives the creditor two weeks, so each request opens a work item in the queue "balance-statement"
+/// due 14 calendar days after the request date. Marking the statement delivered resolves the item.
+/// </summary>
+public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine)
+{
+    public const string Queue = "balance-statement";
+
+    private static readonly ClaimStatus[] ChargedStatuses = [ClaimStatus.Created, ClaimStatus.Submitted, ClaimStatus.InProgress];
+
+    /// <summary>
+    /// Builds the statement for <paramref name="debtorNumber"/> on <paramref name="requestedOn"/> and opens its
+    /// deadline task. A second request for the same debtor on the same day returns the task already open.
+    /// </summary>
+    public async Task<(BalanceStatementTask Task, BalanceStatement Statement)> RequestAsync(string debtorNumber, DateOnly requestedOn, CancellationToken ct)
+    {
+        var debtor = await db.Debtors.AsNoTracking().FirstOrDefaultAsync(d => d.DebtorNumber == debtorNumber.Trim(), ct)
+            ?? throw new UsageException($"Debiteur '{debtorNumber}' niet gevonden (debtor not found).");
+        var statement = await BuildAsync(debtor.Id, debtor.DebtorNumber, requestedOn, ct);
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"balance-statement:{debtor.Id}:{requestedOn:yyyy-MM-dd}");
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Key == key, ct);
+        if (item is null)
+        {
+            item = new WorkItem
+            {
+                Queue = Queue,
+                DebtorId = debtor.Id,
+                Key = key,
+                CreatedOn = requestedOn,
+                DueOn = statement.AnswerBy,
+                Description = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Saldo-opgave voor de schuldenaanpak toeslagenaffaire aanleveren uiterlijk {statement.AnswerBy:yyyy-MM-dd} (totaal {Domain.Money.Format(statement.TotalCents)})."),
+            };
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (ToTask(item, debtor.DebtorNumber, debtor.Name), statement);
+    }
+
+    /// <summary>Marks the statement of work item <paramref name="workItemId"/> delivered on <paramref name="deliveredOn"/>, which resolves the item.</summary>
+    public async Task<BalanceStatementTask> MarkDeliveredAsync(long workItemId, DateOnly deliveredOn, CancellationToken ct)
+    {
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == workItemId && w.Queue == Queue, ct)
+            ?? throw new UsageException($"Saldo-opgave {workItemId} niet gevonden (balance statement not found).");
+        item.ResolvedOn ??= deliveredOn;
+        await db.SaveChangesAsync(ct);
+
+        var debtor = await db.Debtors.AsNoTracking().SingleAsync(d => d.Id == item.DebtorId, ct);
+        return ToTask(item, debtor.DebtorNumber, debtor.Name);
+    }
+
+    /// <summary>Lists the open requests, earliest deadline first, then those delivered, newest first.</summary>
+    public async Task<IReadOnlyList<BalanceStatementTask>> ListAsync(int limit, CancellationToken ct)
+    {
+        var rows = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Queue == Queue)
+            .Join(db.Debtors, w => w.DebtorId, d => d.Id, (w, d) => new { Item = w, d.DebtorNumber, d.Name })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => ToTask(r.Item, r.DebtorNumber, r.Name))
+            .OrderBy(t => t.DeliveredOn is not null)
+            .ThenBy(t => t.DeliveredOn is null ? t.DueOn.DayNumber : -t.DeliveredOn.Value.DayNumber)
+            .ThenBy(t => t.WorkItemId)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Builds the statement from the debtor's open invoices, with statutory interest from the policy's rate
+    /// table and the collection costs of claims still with an agency (costs only announced are not owed).
+    /// </summary>
+    public async Task<BalanceStatement> BuildAsync(long debtorId, string debtorNumber, DateOnly requestedOn, CancellationToken ct)
+    {
+        var invoices = await db.Invoices.AsNoTracking()
+            .Where(i => i.DebtorId == debtorId && i.OpenCents > 0)
+            .Select(i => new { i.InvoiceNumber, i.IssueDate, i.DueDate, i.OpenCents })
+            .ToListAsync(ct);
+        var costs = await db.AgencyClaims.AsNoTracking()
+            .Where(c => c.DebtorId == debtorId && ChargedStatuses.Contains(c.Status))
+            .SumAsync(c => c.CollectionCostsCents + c.CollectionCostsVatCents, ct);
+
+        return BalanceStatement.Build(
+            debtorNumber,
+            requestedOn,
+            invoices.Select(i => (i.InvoiceNumber, i.IssueDate, i.DueDate, i.OpenCents)),
+            costs,
+            engine.PolicyOn(requestedOn).InterestRates);
+    }
+
+    private static BalanceStatementTask ToTask(WorkItem item, string debtorNumber, string name) =>
+        new(item.Id, debtorNumber, name, item.CreatedOn, item.DueOn ?? item.CreatedOn.AddDays(14), item.ResolvedOn);
+}
