@@ -35,6 +35,7 @@ for (var run = 1; run <= options.Repeat; run++)
     allPassed &= check.Passed;
     Console.WriteLine(string.Create(invariant,
         $"{run} | {result.Elapsed.TotalSeconds:0.00} | {result.PerSecond(options.Count):0} | {result.Rounds} | {result.InjectedFailures} | {result.ApiCalls} | {check.DuplicateRequests} | {check.DuplicateSms} | {(check.Passed ? "passed" : "FAILED " + check)}"));
+    Console.Write(result.Profile);
 }
 
 rates.Sort();

@@ -87,21 +87,27 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends one queued message now, such as the Tikkie a parent requested on the portal.</summary>
     public async Task<MessageStatus> DispatchMessageAsync(long messageId, CancellationToken ct)
     {
+        var t = OutboxMetrics.Start();
         var message = await db.Outbox.FirstAsync(m => m.Id == messageId, ct);
+        OutboxMetrics.Record("load", t);
         if (message.Status != MessageStatus.Queued)
         {
             return message.Status;
         }
 
         var status = await DispatchOneAsync(message, [message], ct);
+        t = OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
+        OutboxMetrics.Record("sent-commit", t);
         return status;
     }
 
     private async Task<MessageStatus> DispatchOneAsync(OutboxMessage message, List<OutboxMessage> due, CancellationToken ct)
     {
+        var t = OutboxMetrics.Start();
         var debtor = await db.Debtors.AsNoTracking().FirstAsync(d => d.Id == message.DebtorId, ct);
         var context = await composer.LoadAsync(message, ct);
+        OutboxMetrics.Record("load", t);
 
         if (MessageRecheck.ReasonGone(message, debtor, context.Invoices, calendar.Today) is { } gone)
         {
@@ -123,16 +129,21 @@ public sealed class OutboxDispatcher(
             return message.Status;
         }
 
+        t = OutboxMetrics.Start();
         if (!await ClaimAsync(message, ct))
         {
             return message.Status;
         }
 
+        OutboxMetrics.Record("claim", t);
+
         try
         {
             if (message.PaymentRequestId is { } requestId)
             {
+                t = OutboxMetrics.Start();
                 var request = await db.PaymentRequests.FirstAsync(r => r.Id == requestId, ct);
+                OutboxMetrics.Record("load", t);
                 if (await paymentRequests.EnsureCreatedAsync(request, ct) == PaymentRequestLink.Expired)
                 {
                     // An expired link is never sent again; the next dunning step makes a new request.
@@ -150,7 +161,9 @@ public sealed class OutboxDispatcher(
             return await RetryAsync(message, debtor, "De Tikkie kon niet worden aangemaakt: " + exception.GetType().Name, due, ct);
         }
 
+        t = OutboxMetrics.Start();
         var rendered = await composer.RenderAsync(message, debtor, context, ct);
+        OutboxMetrics.Record("render", t);
         message.Subject = rendered.Subject;
         message.Body = rendered.TextBody;
 
@@ -166,11 +179,15 @@ public sealed class OutboxDispatcher(
         message.Attempts++;
         message.SendingStartedAt = calendar.Now;
         message.ProviderReference = message.Channel == MessageChannel.Sms ? CmSmsGateway.ToCmReference(message.ClientReference) : null;
+        t = OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
+        OutboxMetrics.Record("sending-commit", t);
 
+        t = OutboxMetrics.Start();
         var outcome = message.Channel == MessageChannel.Sms
             ? await sms.SendAsync(new SmsMessage(debtor.Mobile!, rendered.TextBody, message.ClientReference), ct)
             : await email.SendAsync(new EmailMessage(debtor.Email!, debtor.Name, rendered.Subject ?? "", rendered.TextBody, rendered.HtmlBody, message.ClientReference), ct);
+        OutboxMetrics.Record("sms", t);
 
         return outcome switch
         {

@@ -117,15 +117,21 @@ public sealed class PaymentRequestCreator(
         }
 
         record.CreationAttemptedAt = calendar.Now;
+        var t = Outbox.OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
+        Outbox.OutboxMetrics.Record("intent-commit", t);
 
+        t = Outbox.OutboxMetrics.Start();
         var created = await tikkie.CreatePaymentRequestAsync(
             new CreatePaymentRequest(record.Description, record.AmountCents, record.ReferenceId, record.ExpiryDate),
             ct);
+        Outbox.OutboxMetrics.Record("create", t);
         CrashIfTestAsks();
 
         Adopt(record, created);
+        t = Outbox.OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
+        Outbox.OutboxMetrics.Record("result-commit", t);
         return PaymentRequestLink.Ready;
     }
 
