@@ -23,7 +23,7 @@ public sealed record DispatchResult(int Sent, int Cancelled, int Failed, int Def
 /// <see cref="OutboxReconciler"/> decides from delivery reports. Transient failures are retried with
 /// backoff; permanent ones go to the "messages" work queue, and an SMS falls back to e-mail.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     TijdigDbContext db,
     PaymentRequestCreator paymentRequests,
     MessageComposer composer,
@@ -109,24 +109,9 @@ public sealed class OutboxDispatcher(
         var context = await composer.LoadAsync(message, ct);
         OutboxMetrics.Record("load", t);
 
-        if (MessageRecheck.ReasonGone(message, debtor, context.Invoices, calendar.Today) is { } gone)
+        if (await CheckBeforeClaimAsync(message, debtor, context, due, ct) is { } settled)
         {
-            message.Status = MessageStatus.Cancelled;
-            message.LastError = gone;
-            OutboxLog.Cancelled(logger, message.Id, gone);
-            return message.Status;
-        }
-
-        if (MissingAddress(message, debtor) is { } missing)
-        {
-            return await FailAsync(message, debtor, "no-address", missing, due, ct);
-        }
-
-        if (QuietUntil(message.Channel) is { } allowedAt)
-        {
-            message.NextAttemptAt = allowedAt;
-            OutboxLog.QuietHours(logger, message.Id, allowedAt);
-            return message.Status;
+            return settled;
         }
 
         t = OutboxMetrics.Start();
@@ -144,18 +129,20 @@ public sealed class OutboxDispatcher(
                 t = OutboxMetrics.Start();
                 var request = await db.PaymentRequests.FirstAsync(r => r.Id == requestId, ct);
                 OutboxMetrics.Record("load", t);
-                if (await paymentRequests.EnsureCreatedAsync(request, ct) == PaymentRequestLink.Expired)
+                switch (await paymentRequests.EnsureCreatedAsync(request, ct))
                 {
-                    // An expired link is never sent again; the next dunning step makes a new request.
-                    message.Status = MessageStatus.Cancelled;
-                    message.LastError = "Betaalverzoek verlopen voor verzending.";
-                    return message.Status;
+                    case PaymentRequestLink.Expired:
+                        return CancelExpired(message);
+                    case PaymentRequestLink.Pending:
+                        return WaitForTikkie(message);
+                    case PaymentRequestLink.Ready:
+                        break;
                 }
 
                 message.PaymentLink = request.Url;
             }
         }
-        catch (Exception exception) when (exception is HttpRequestException or Tikkie.TikkieApiException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception exception) when (PaymentRequestCreator.IsCallFailure(exception) && !ct.IsCancellationRequested)
         {
             OutboxLog.SendError(logger, exception, message.Id, exception.GetType().Name);
             return await RetryAsync(message, debtor, "De Tikkie kon niet worden aangemaakt: " + exception.GetType().Name, due, ct);
@@ -199,6 +186,35 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>
+    /// The checks before a message is claimed: its reason still holds, the debtor has an address for
+    /// the channel, and the contact window is open. Returns the message's new status when one fails.
+    /// </summary>
+    private async Task<MessageStatus?> CheckBeforeClaimAsync(OutboxMessage message, Debtor debtor, MessageContext context, List<OutboxMessage> due, CancellationToken ct)
+    {
+        if (MessageRecheck.ReasonGone(message, debtor, context.Invoices, calendar.Today) is { } gone)
+        {
+            message.Status = MessageStatus.Cancelled;
+            message.LastError = gone;
+            OutboxLog.Cancelled(logger, message.Id, gone);
+            return message.Status;
+        }
+
+        if (MissingAddress(message, debtor) is { } missing)
+        {
+            return await FailAsync(message, debtor, "no-address", missing, due, ct);
+        }
+
+        if (QuietUntil(message.Channel) is { } allowedAt)
+        {
+            message.NextAttemptAt = allowedAt;
+            OutboxLog.QuietHours(logger, message.Id, allowedAt);
+            return message.Status;
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Moves the row from Queued to Sending in one conditional update, before anything leaves Tijdig
     /// (a Tikkie, a letter, a message). When the scheduler in serve and a CLI cycle dispatch at the
     /// same moment, only the one whose update hits the row goes on.
@@ -218,6 +234,23 @@ public sealed class OutboxDispatcher(
         db.Entry(message).Property(m => m.Status).OriginalValue = MessageStatus.Sending;
         message.Status = MessageStatus.Sending;
         return true;
+    }
+
+    // An expired link is never sent again; the next dunning step makes a new request.
+    private static MessageStatus CancelExpired(OutboxMessage message)
+    {
+        message.Status = MessageStatus.Cancelled;
+        message.LastError = "Betaalverzoek verlopen voor verzending.";
+        return message.Status;
+    }
+
+    // An earlier create call may still be on its way; the message waits without using up an attempt.
+    private MessageStatus WaitForTikkie(OutboxMessage message)
+    {
+        message.Status = MessageStatus.Queued;
+        message.NextAttemptAt = calendar.Now + Settings.Backoff(1);
+        message.LastError = "De Tikkie wordt nog aangemaakt; later opnieuw.";
+        return message.Status;
     }
 
     private MessageStatus MarkSent(OutboxMessage message, string? providerReference)
