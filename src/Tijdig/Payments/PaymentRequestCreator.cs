@@ -52,7 +52,7 @@ public sealed class PaymentRequestCreator(
     private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// An attempt without an answer (a crash after the call, a timeout, a broken connection) may still
+    /// An attempt without a response (a crash after the call, a timeout, a broken connection) may still
     /// be on its way to Tikkie, in this process or another one; it is settled only after this age.
     /// </summary>
     private static readonly TimeSpan InFlightAge = TimeSpan.FromMinutes(1);
@@ -171,14 +171,14 @@ public sealed class PaymentRequestCreator(
         }
         catch (TikkieApiException exception) when (exception.StatusCode is not (HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout))
         {
-            // Tikkie answered, so the call is over: the next round's listing may settle it at once.
+            // Tikkie sent a response, so the call is over and the next round's listing may settle it at once.
             // A gateway timeout is left out, because the request may still be on its way behind the gateway.
             record.State = PaymentRequestState.IntentCallReturned;
             return new PaymentRequestOutcome(PaymentRequestLink.Pending, exception);
         }
         catch (Exception exception) when (IsCallFailure(exception) && !ct.IsCancellationRequested)
         {
-            // No answer: the call may still reach Tikkie, so the attempt waits for the age threshold.
+            // No response, so the call may still reach Tikkie and the attempt waits for the age threshold.
             return new PaymentRequestOutcome(PaymentRequestLink.Pending, exception);
         }
         finally
@@ -240,7 +240,7 @@ public sealed class PaymentRequestCreator(
         return await ClearAttemptsAsync([record], ct) == 1 ? null : PaymentRequestLink.Pending;
     }
 
-    /// <summary>The failures of a create call that the dispatcher retries later: no answer, or an error answer.</summary>
+    /// <summary>The failures of a create call that the dispatcher retries later: no response, or an error response.</summary>
     public static bool IsCallFailure(Exception exception) =>
         exception is HttpRequestException or TikkieApiException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException;
 

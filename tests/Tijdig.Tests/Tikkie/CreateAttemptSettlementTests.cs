@@ -18,7 +18,7 @@ public sealed class CreateAttemptSettlementTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task ErrorAnswer_IsSettledByOneListingAtOnce(bool storedBeforeError)
+    public async Task ErrorResponse_SettledByOneListing(bool storedBeforeError)
     {
         await using var app = await TikkieWebApp.StartAsync();
         await app.SeedDebtorAsync("S1", ("FS-1", TikkieWebApp.Today.AddDays(-7), 40m));
@@ -59,7 +59,7 @@ public sealed class CreateAttemptSettlementTests
     }
 
     [Fact]
-    public async Task AttemptWithoutAnswer_WaitsForTheAgeThreshold()
+    public async Task AttemptWithoutResponse_WaitsForAgeThreshold()
     {
         await using var app = await TikkieWebApp.StartAsync();
         await app.SeedDebtorAsync("S2", ("FS-2", TikkieWebApp.Today.AddDays(-7), 40m));
