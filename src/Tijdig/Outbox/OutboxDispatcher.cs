@@ -53,6 +53,7 @@ public sealed partial class OutboxDispatcher(
         int sent = 0, cancelled = 0, failed = 0, deferred = 0;
 
         // A fallback e-mail queued during this run is sent in the same run.
+        // NOTE: one message at a time, with about ten statements each; only ParallelOutboxDispatcher uses DispatchBatchAsync.
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];
