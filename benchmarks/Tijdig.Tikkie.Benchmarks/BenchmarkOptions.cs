@@ -10,7 +10,9 @@ internal sealed record BenchmarkOptions(
     bool FailAfterCreate,
     int Seed,
     int Repeat,
-    bool Postgres)
+    bool Postgres,
+    bool SandboxProcess,
+    bool WarmUp)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/Tijdig.Tikkie.Benchmarks -- [options]
@@ -21,11 +23,13 @@ internal sealed record BenchmarkOptions(
           --seed N             seed of the sandbox's fault draws; default 1
           --repeat N           timed runs, each on a fresh database and sandbox; default 3
           --postgres           use the PostgreSQL server in TIJDIG_TEST_POSTGRES instead of SQLite
+          --sandbox-process    run the sandbox as a child process, so its CPU time is reported apart
+          --warm-up            first run 1,000 requests untimed with the same settings, so the JIT is done
         """;
 
     public static BenchmarkOptions? Parse(string[] args)
     {
-        var options = new BenchmarkOptions(10_000, 8, 0, false, 1, 3, false);
+        var options = new BenchmarkOptions(10_000, 8, 0, false, 1, 3, false, false, false);
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,6 +54,12 @@ internal sealed record BenchmarkOptions(
                     break;
                 case "--postgres":
                     options = options with { Postgres = true };
+                    break;
+                case "--warm-up":
+                    options = options with { WarmUp = true };
+                    break;
+                case "--sandbox-process":
+                    options = options with { SandboxProcess = true };
                     break;
                 default:
                     return null;

@@ -24,7 +24,8 @@ internal sealed record RunResult(
     int Rounds,
     long InjectedFailures,
     long ApiCalls,
-    RunCheck Check)
+    RunCheck Check,
+    string Profile)
 {
     public double PerSecond(int count) => count / Elapsed.TotalSeconds;
 }
@@ -45,9 +46,7 @@ internal static class OutboxRun
         var postgres = options.Postgres ? await CreatePostgresDatabaseAsync(ct) : null;
         try
         {
-            var sandboxOptions = new SandboxOptions();
-            sandboxOptions.PreregisteredApps.Add((ApiKey, AppToken));
-            await using var sandbox = await TikkieSandboxServer.StartAsync(sandboxOptions, ct);
+            await using var sandbox = await StartSandboxAsync(options.SandboxProcess, ct);
             await using var app = await BuildAppAsync(dataDirectory, sandbox.ApiBaseAddress, postgres, ct);
             using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
 
@@ -55,9 +54,13 @@ internal static class OutboxRun
             var faults = new { failPercent = options.FailPercent, failSeed = options.Seed, failAfterCreate = options.FailAfterCreate };
             (await control.PostAsJsonAsync("tikkie-sandbox/control/faults", faults, ct)).EnsureSuccessStatusCode();
 
+            var cpu = new CpuSampler(sandbox.ProcessId, postgres);
+            await cpu.StartAsync(ct);
+            using var phases = new PhaseProfile();
             var stopwatch = Stopwatch.StartNew();
             var rounds = await DispatchUntilEmptyAsync(app.Services, options.Workers, ct);
             stopwatch.Stop();
+            var profile = await cpu.StopAsync(stopwatch.Elapsed, ct) + Environment.NewLine + phases.Describe();
 
             var state = await control.GetFromJsonAsync<JsonElement>("tikkie-sandbox/control/faults", ct);
             var check = await RunCheck.CountAsync(app.Services, dataDirectory, ct);
@@ -66,7 +69,8 @@ internal static class OutboxRun
                 rounds,
                 state.GetProperty("createFailuresInjected").GetInt64(),
                 state.GetProperty("apiRequestCount").GetInt64(),
-                check);
+                check,
+                profile);
         }
         finally
         {
@@ -77,6 +81,25 @@ internal static class OutboxRun
 
             Directory.Delete(dataDirectory, recursive: true);
         }
+    }
+
+    private static async Task<Sandbox> StartSandboxAsync(bool childProcess, CancellationToken ct)
+    {
+        if (childProcess)
+        {
+            var process = await SandboxProcess.StartAsync(ApiKey, AppToken, ct);
+            return new Sandbox(process.BaseAddress, process.ApiBaseAddress, process.ProcessId, process);
+        }
+
+        var sandboxOptions = new SandboxOptions();
+        sandboxOptions.PreregisteredApps.Add((ApiKey, AppToken));
+        var server = await TikkieSandboxServer.StartAsync(sandboxOptions, ct);
+        return new Sandbox(server.BaseAddress, server.ApiBaseAddress, null, server);
+    }
+
+    private sealed record Sandbox(Uri BaseAddress, Uri ApiBaseAddress, int? ProcessId, IAsyncDisposable Owner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owner.DisposeAsync();
     }
 
     // A failed create is queued again with NextAttemptAt = now + backoff, so a zero backoff makes it due in the next round.

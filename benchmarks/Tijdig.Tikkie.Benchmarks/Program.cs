@@ -27,6 +27,13 @@ Console.WriteLine("run | seconds | per second | rounds | injected 500s | API cal
 
 var rates = new List<double>();
 var allPassed = true;
+if (options.WarmUp)
+{
+    var warmUp = await OutboxRun.RunAsync(options with { Count = Math.Min(options.Count, 1_000) }, CancellationToken.None);
+    Console.WriteLine(string.Create(invariant, $"warm-up | {warmUp.Elapsed.TotalSeconds:0.00} | {warmUp.PerSecond(Math.Min(options.Count, 1_000)):0} | untimed, {(warmUp.Check.Passed ? "passed" : "FAILED " + warmUp.Check)}"));
+    allPassed &= warmUp.Check.Passed;
+}
+
 for (var run = 1; run <= options.Repeat; run++)
 {
     var result = await OutboxRun.RunAsync(options, CancellationToken.None);
@@ -35,6 +42,7 @@ for (var run = 1; run <= options.Repeat; run++)
     allPassed &= check.Passed;
     Console.WriteLine(string.Create(invariant,
         $"{run} | {result.Elapsed.TotalSeconds:0.00} | {result.PerSecond(options.Count):0} | {result.Rounds} | {result.InjectedFailures} | {result.ApiCalls} | {check.DuplicateRequests} | {check.DuplicateSms} | {(check.Passed ? "passed" : "FAILED " + check)}"));
+    Console.Write(result.Profile);
 }
 
 rates.Sort();

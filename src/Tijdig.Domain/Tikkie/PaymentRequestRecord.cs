@@ -14,6 +14,12 @@ public enum PaymentRequestState
 {
     /// <summary>Stored before the API call; the outcome of the call may be unknown after a crash.</summary>
     Intent,
+
+    /// <summary>
+    /// The create call came back with an error response: no call is in flight, but whether Tikkie
+    /// stored the request is unknown until a listing settles it, whatever the attempt's age.
+    /// </summary>
+    IntentCallReturned,
     Open,
     Paid,
     Expired,

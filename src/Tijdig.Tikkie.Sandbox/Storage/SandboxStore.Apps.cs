@@ -15,6 +15,12 @@ internal sealed partial class SandboxStore
     /// <summary>Checks a token against its key, binding an unbound token to the first key that uses it.</summary>
     public AppCheck CheckApp(string appToken, string apiKey)
     {
+        // Every API call checks its token; a binding never changes once made, so it is read once.
+        if (boundKeys.TryGetValue(appToken, out var boundKey))
+        {
+            return boundKey == apiKey ? AppCheck.Accepted : AppCheck.BoundToOtherKey;
+        }
+
         lock (gate)
         {
             var rows = Query("SELECT api_key FROM apps WHERE app_token = $token", reader => NullableString(reader, 0), ("$token", appToken));
@@ -26,9 +32,11 @@ internal sealed partial class SandboxStore
             if (rows[0] is null)
             {
                 Execute("UPDATE apps SET api_key = $key WHERE app_token = $token", ("$token", appToken), ("$key", apiKey));
+                boundKeys[appToken] = apiKey;
                 return AppCheck.Accepted;
             }
 
+            boundKeys[appToken] = rows[0]!;
             return rows[0] == apiKey ? AppCheck.Accepted : AppCheck.BoundToOtherKey;
         }
     }

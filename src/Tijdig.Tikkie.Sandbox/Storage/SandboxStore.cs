@@ -13,6 +13,7 @@ internal sealed partial class SandboxStore : IDisposable
 {
     private readonly Lock gate = new();
     private readonly SqliteConnection connection;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> boundKeys = new(StringComparer.Ordinal);
 
     public SandboxStore(IOptions<SandboxOptions> options)
     {
@@ -63,6 +64,8 @@ internal sealed partial class SandboxStore : IDisposable
             counter_party_account TEXT NOT NULL,
             amount INTEGER NOT NULL,
             created_ticks INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS payments_by_request
+            ON payments (request_token);
         CREATE TABLE IF NOT EXISTS refunds (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             token TEXT NOT NULL UNIQUE,

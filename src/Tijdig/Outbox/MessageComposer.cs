@@ -34,6 +34,37 @@ public sealed class MessageComposer(
         return new MessageContext(invoices, await InstalmentsAsync(message, ct));
     }
 
+    /// <summary>
+    /// <see cref="LoadAsync"/> for many messages with one invoice query, keyed by message id. The
+    /// instalments are still loaded per message, for the few arrangement messages that show them.
+    /// </summary>
+    public async Task<Dictionary<long, MessageContext>> LoadBatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    {
+        var numbers = messages
+            .SelectMany(m => m.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var invoices = (await db.Invoices.AsNoTracking()
+            .Where(i => numbers.Contains(i.InvoiceNumber))
+            .ToListAsync(ct))
+            .OrderBy(i => i.DueDate)
+            .ToList();
+        var byNumber = invoices.ToLookup(i => i.InvoiceNumber, StringComparer.Ordinal);
+
+        var contexts = new Dictionary<long, MessageContext>();
+        foreach (var message in messages)
+        {
+            var own = message.InvoiceNumbers.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Distinct(StringComparer.Ordinal)
+                .SelectMany(n => byNumber[n])
+                .OrderBy(i => i.DueDate)
+                .ToList();
+            contexts[message.Id] = new MessageContext(own, await InstalmentsAsync(message, ct));
+        }
+
+        return contexts;
+    }
+
     /// <summary>The instalments of the debtor's latest arrangement, for the messages that show them.</summary>
     private async Task<IReadOnlyList<InstalmentLine>> InstalmentsAsync(OutboxMessage message, CancellationToken ct)
     {

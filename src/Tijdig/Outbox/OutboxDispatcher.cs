@@ -23,7 +23,7 @@ public sealed record DispatchResult(int Sent, int Cancelled, int Failed, int Def
 /// <see cref="OutboxReconciler"/> decides from delivery reports. Transient failures are retried with
 /// backoff; permanent ones go to the "messages" work queue, and an SMS falls back to e-mail.
 /// </summary>
-public sealed class OutboxDispatcher(
+public sealed partial class OutboxDispatcher(
     TijdigDbContext db,
     PaymentRequestCreator paymentRequests,
     MessageComposer composer,
@@ -53,6 +53,7 @@ public sealed class OutboxDispatcher(
         int sent = 0, cancelled = 0, failed = 0, deferred = 0;
 
         // A fallback e-mail queued during this run is sent in the same run.
+        // NOTE: one message at a time, with about ten statements each; only ParallelOutboxDispatcher uses DispatchBatchAsync.
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];
@@ -87,22 +88,110 @@ public sealed class OutboxDispatcher(
     /// <summary>Sends one queued message now, such as the Tikkie a parent requested on the portal.</summary>
     public async Task<MessageStatus> DispatchMessageAsync(long messageId, CancellationToken ct)
     {
+        var t = OutboxMetrics.Start();
         var message = await db.Outbox.FirstAsync(m => m.Id == messageId, ct);
+        OutboxMetrics.Record("load", t);
         if (message.Status != MessageStatus.Queued)
         {
             return message.Status;
         }
 
         var status = await DispatchOneAsync(message, [message], ct);
+        t = OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
+        OutboxMetrics.Record("sent-commit", t);
         return status;
     }
 
     private async Task<MessageStatus> DispatchOneAsync(OutboxMessage message, List<OutboxMessage> due, CancellationToken ct)
     {
+        var t = OutboxMetrics.Start();
         var debtor = await db.Debtors.AsNoTracking().FirstAsync(d => d.Id == message.DebtorId, ct);
         var context = await composer.LoadAsync(message, ct);
+        OutboxMetrics.Record("load", t);
 
+        if (await CheckBeforeClaimAsync(message, debtor, context, due, ct) is { } settled)
+        {
+            return settled;
+        }
+
+        t = OutboxMetrics.Start();
+        if (!await ClaimAsync(message, ct))
+        {
+            return message.Status;
+        }
+
+        OutboxMetrics.Record("claim", t);
+
+        try
+        {
+            if (message.PaymentRequestId is { } requestId)
+            {
+                t = OutboxMetrics.Start();
+                var request = await db.PaymentRequests.FirstAsync(r => r.Id == requestId, ct);
+                OutboxMetrics.Record("load", t);
+                switch (await paymentRequests.EnsureCreatedAsync(request, ct))
+                {
+                    case PaymentRequestLink.Expired:
+                        return CancelExpired(message);
+                    case PaymentRequestLink.Pending:
+                        return WaitForTikkie(message);
+                    case PaymentRequestLink.Ready:
+                        break;
+                }
+
+                message.PaymentLink = request.Url;
+            }
+        }
+        catch (Exception exception) when (PaymentRequestCreator.IsCallFailure(exception) && !ct.IsCancellationRequested)
+        {
+            OutboxLog.SendError(logger, exception, message.Id, exception.GetType().Name);
+            return await RetryAsync(message, debtor, "De Tikkie kon niet worden aangemaakt: " + exception.GetType().Name, due, ct);
+        }
+
+        t = OutboxMetrics.Start();
+        var rendered = await composer.RenderAsync(message, debtor, context, ct);
+        OutboxMetrics.Record("render", t);
+        message.Subject = rendered.Subject;
+        message.Body = rendered.TextBody;
+
+        if (message.Channel == MessageChannel.Letter)
+        {
+            await letters.WriteAsync(message, debtor, rendered, ct);
+            return MarkSent(message, message.ProviderReference);
+        }
+
+        // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
+        // with the reference the provider stores for it.
+        message.Status = MessageStatus.Sending;
+        message.Attempts++;
+        message.SendingStartedAt = calendar.Now;
+        message.ProviderReference = message.Channel == MessageChannel.Sms ? CmSmsGateway.ToCmReference(message.ClientReference) : null;
+        t = OutboxMetrics.Start();
+        await db.SaveChangesAsync(ct);
+        OutboxMetrics.Record("sending-commit", t);
+
+        t = OutboxMetrics.Start();
+        var outcome = message.Channel == MessageChannel.Sms
+            ? await sms.SendAsync(new SmsMessage(debtor.Mobile!, rendered.TextBody, message.ClientReference), ct)
+            : await email.SendAsync(new EmailMessage(debtor.Email!, debtor.Name, rendered.Subject ?? "", rendered.TextBody, rendered.HtmlBody, message.ClientReference), ct);
+        OutboxMetrics.Record("sms", t);
+
+        return outcome switch
+        {
+            { Status: SendStatus.Sent } => MarkSent(message, outcome.ProviderReference ?? message.ProviderReference),
+            { MayHaveBeenAccepted: true } => KeepSending(message, outcome),
+            { Status: SendStatus.PermanentFailure } => await FailAsync(message, debtor, "rejected", outcome.Error ?? "Geweigerd door de provider.", due, ct),
+            _ => await RetryAsync(message, debtor, outcome.Error ?? "Tijdelijke fout.", due, ct),
+        };
+    }
+
+    /// <summary>
+    /// The checks before a message is claimed: its reason still holds, the debtor has an address for
+    /// the channel, and the contact window is open. Returns the message's new status when one fails.
+    /// </summary>
+    private async Task<MessageStatus?> CheckBeforeClaimAsync(OutboxMessage message, Debtor debtor, MessageContext context, List<OutboxMessage> due, CancellationToken ct)
+    {
         if (MessageRecheck.ReasonGone(message, debtor, context.Invoices, calendar.Today) is { } gone)
         {
             message.Status = MessageStatus.Cancelled;
@@ -123,62 +212,7 @@ public sealed class OutboxDispatcher(
             return message.Status;
         }
 
-        if (!await ClaimAsync(message, ct))
-        {
-            return message.Status;
-        }
-
-        try
-        {
-            if (message.PaymentRequestId is { } requestId)
-            {
-                var request = await db.PaymentRequests.FirstAsync(r => r.Id == requestId, ct);
-                if (await paymentRequests.EnsureCreatedAsync(request, ct) == PaymentRequestLink.Expired)
-                {
-                    // An expired link is never sent again; the next dunning step makes a new request.
-                    message.Status = MessageStatus.Cancelled;
-                    message.LastError = "Betaalverzoek verlopen voor verzending.";
-                    return message.Status;
-                }
-
-                message.PaymentLink = request.Url;
-            }
-        }
-        catch (Exception exception) when (exception is HttpRequestException or Tikkie.TikkieApiException or TaskCanceledException && !ct.IsCancellationRequested)
-        {
-            OutboxLog.SendError(logger, exception, message.Id, exception.GetType().Name);
-            return await RetryAsync(message, debtor, "De Tikkie kon niet worden aangemaakt: " + exception.GetType().Name, due, ct);
-        }
-
-        var rendered = await composer.RenderAsync(message, debtor, context, ct);
-        message.Subject = rendered.Subject;
-        message.Body = rendered.TextBody;
-
-        if (message.Channel == MessageChannel.Letter)
-        {
-            await letters.WriteAsync(message, debtor, rendered, ct);
-            return MarkSent(message, message.ProviderReference);
-        }
-
-        // Saved before the call: after a crash from here on, the reconciler finds the row in Sending
-        // with the reference the provider stores for it.
-        message.Status = MessageStatus.Sending;
-        message.Attempts++;
-        message.SendingStartedAt = calendar.Now;
-        message.ProviderReference = message.Channel == MessageChannel.Sms ? CmSmsGateway.ToCmReference(message.ClientReference) : null;
-        await db.SaveChangesAsync(ct);
-
-        var outcome = message.Channel == MessageChannel.Sms
-            ? await sms.SendAsync(new SmsMessage(debtor.Mobile!, rendered.TextBody, message.ClientReference), ct)
-            : await email.SendAsync(new EmailMessage(debtor.Email!, debtor.Name, rendered.Subject ?? "", rendered.TextBody, rendered.HtmlBody, message.ClientReference), ct);
-
-        return outcome switch
-        {
-            { Status: SendStatus.Sent } => MarkSent(message, outcome.ProviderReference ?? message.ProviderReference),
-            { MayHaveBeenAccepted: true } => KeepSending(message, outcome),
-            { Status: SendStatus.PermanentFailure } => await FailAsync(message, debtor, "rejected", outcome.Error ?? "Geweigerd door de provider.", due, ct),
-            _ => await RetryAsync(message, debtor, outcome.Error ?? "Tijdelijke fout.", due, ct),
-        };
+        return null;
     }
 
     /// <summary>
@@ -201,6 +235,23 @@ public sealed class OutboxDispatcher(
         db.Entry(message).Property(m => m.Status).OriginalValue = MessageStatus.Sending;
         message.Status = MessageStatus.Sending;
         return true;
+    }
+
+    // An expired link is never sent again; the next dunning step makes a new request.
+    private static MessageStatus CancelExpired(OutboxMessage message)
+    {
+        message.Status = MessageStatus.Cancelled;
+        message.LastError = "Betaalverzoek verlopen voor verzending.";
+        return message.Status;
+    }
+
+    // An earlier create call may still be on its way; the message waits without using up an attempt.
+    private MessageStatus WaitForTikkie(OutboxMessage message)
+    {
+        message.Status = MessageStatus.Queued;
+        message.NextAttemptAt = calendar.Now + Settings.Backoff(1);
+        message.LastError = "De Tikkie wordt nog aangemaakt; later opnieuw.";
+        return message.Status;
     }
 
     private MessageStatus MarkSent(OutboxMessage message, string? providerReference)

@@ -48,6 +48,12 @@ public sealed class OutboxSettings
     /// <summary>Days an arrangement link in a message stays valid.</summary>
     public int ArrangementLinkValidDays { get; set; } = 60;
 
+    /// <summary>
+    /// Messages per batch of <see cref="ParallelOutboxDispatcher"/>: each batch is claimed, gets its Tikkie
+    /// attempts and is committed with a fixed number of statements, whatever its size.
+    /// </summary>
+    public int DispatchBatchSize { get; set; } = 50;
+
     public TimeSpan Backoff(int attempts)
     {
         var minutes = BackoffMinutes.Count == 0 ? 5 : BackoffMinutes[Math.Clamp(attempts - 1, 0, BackoffMinutes.Count - 1)];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tijdig.Data;
 using Tijdig.Domain.Messaging;
 using Tijdig.Hosting;
@@ -6,12 +7,14 @@ using Tijdig.Hosting;
 namespace Tijdig.Outbox;
 
 /// <summary>
-/// Sends the queued messages with several workers, for runs with thousands of Tikkies. Each message
-/// goes through <see cref="OutboxDispatcher.DispatchMessageAsync"/>, so the exactly-once rules are
-/// the same as in the sequential dispatcher. The messages are grouped by debtor and each group goes to
-/// one worker: the SMS and the e-mail of one dunning step share a payment request, and two workers
-/// that called <see cref="Payments.PaymentRequestCreator"/> for the same record at the same time could
-/// both create a Tikkie. Each group runs in its own DI scope, so each worker has its own DbContext.
+/// Sends the queued messages with several workers, for runs with thousands of Tikkies. The messages
+/// go in batches of <see cref="OutboxSettings.DispatchBatchSize"/> through
+/// <see cref="OutboxDispatcher.DispatchBatchAsync"/>, which claims, creates and commits a whole batch
+/// with a few statements under the same exactly-once rules as the sequential dispatcher. All messages
+/// of one debtor go to the same batch: the SMS and the e-mail of one dunning step share a payment
+/// request, and two workers that called <see cref="Payments.PaymentRequestCreator"/> for the same
+/// record at the same time could both create a Tikkie. Each batch runs in its own DI scope, so each
+/// worker has its own DbContext; at most <c>workers</c> batches, and so create calls, run at a time.
 /// </summary>
 /// <remarks>
 /// Unlike <see cref="OutboxDispatcher.DispatchAsync"/>, a fallback e-mail queued during the run waits
@@ -19,6 +22,7 @@ namespace Tijdig.Outbox;
 /// </remarks>
 public sealed class ParallelOutboxDispatcher(
     IServiceScopeFactory scopes,
+    IOptions<OutboxSettings> options,
     BusinessCalendar calendar)
 {
     /// <summary>Sends every due queued message once, with at most <paramref name="workers"/> debtors in progress at a time.</summary>
@@ -31,13 +35,13 @@ public sealed class ParallelOutboxDispatcher(
         var tally = new Tally { Deferred = deferred };
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
-        await Parallel.ForEachAsync(groups, parallel, async (messageIds, token) =>
+        await Parallel.ForEachAsync(Batches(groups, Math.Max(1, options.Value.DispatchBatchSize)), parallel, async (messageIds, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-            foreach (var id in messageIds)
+            foreach (var status in await dispatcher.DispatchBatchAsync(messageIds, token))
             {
-                tally.Add(await dispatcher.DispatchMessageAsync(id, token));
+                tally.Add(status);
             }
         });
 
@@ -67,6 +71,26 @@ public sealed class ParallelOutboxDispatcher(
             .Select(g => g.Select(m => m.Id).ToList())
             .ToList();
         return (groups, queued.Count - due.Count);
+    }
+
+    // Packs whole debtor groups into batches of about batchSize messages; a group is never split.
+    private static IEnumerable<List<long>> Batches(List<List<long>> groups, int batchSize)
+    {
+        var batch = new List<long>();
+        foreach (var group in groups)
+        {
+            batch.AddRange(group);
+            if (batch.Count >= batchSize)
+            {
+                yield return batch;
+                batch = [];
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
     }
 
     private sealed class Tally

@@ -27,13 +27,24 @@ public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer
     private MessageTemplates Templates => renderer as MessageTemplates
         ?? throw new InvalidOperationException("Templates from the database need the Fluid renderer (MessageTemplates).");
 
+    // The newest version per step, channel and language, read once per scope: a dispatch batch renders
+    // the same few templates many times. Saving a version clears it.
+    private readonly Dictionary<(string Step, TemplateChannel Channel, string Language), MessageTemplateVersion?> newestVersions = [];
+
     public async Task<MessageTemplateVersion?> CurrentAsync(string step, TemplateChannel channel, string language, CancellationToken ct)
     {
+        if (newestVersions.TryGetValue((step, channel, language), out var cached))
+        {
+            return cached;
+        }
+
         var domainChannel = ToDomain(channel);
-        return await db.MessageTemplates.AsNoTracking()
+        var version = await db.MessageTemplates.AsNoTracking()
             .Where(t => t.Step == step && t.Channel == domainChannel && t.Language == language)
             .OrderByDescending(t => t.Version)
             .FirstOrDefaultAsync(ct);
+        newestVersions[(step, channel, language)] = version;
+        return version;
     }
 
     /// <summary>Returns the source in use: the newest saved version, or the built-in default.</summary>
@@ -67,6 +78,7 @@ public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer
             return new TemplateSaveResult(null, errors);
         }
 
+        newestVersions.Remove((step, channel, language));
         var current = await CurrentAsync(step, channel, language, ct);
         var version = new MessageTemplateVersion
         {
@@ -80,6 +92,7 @@ public sealed class TemplateStore(TijdigDbContext db, ITemplateRenderer renderer
         };
         db.MessageTemplates.Add(version);
         await db.SaveChangesAsync(ct);
+        newestVersions.Remove((step, channel, language));
         return new TemplateSaveResult(version.Version, []);
     }
 

@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tijdig.Data;
 using Tijdig.Domain.Tikkie;
 using Tijdig.Hosting;
+using Tijdig.Outbox;
 using Tijdig.Tikkie;
 
 namespace Tijdig.Payments;
@@ -13,14 +15,24 @@ public enum PaymentRequestLink
 
     /// <summary>The expiry date has passed: the link is not sent again, and a request not yet created is never created.</summary>
     Expired,
+
+    /// <summary>
+    /// An earlier create call may still be on its way, or another dispatcher holds the record: nothing
+    /// was created now, and the message waits for a later round.
+    /// </summary>
+    Pending,
 }
+
+/// <summary>The outcome of one record in <see cref="PaymentRequestCreator.CreateBatchAsync"/>; <see cref="Error"/> is set when the create call failed.</summary>
+public sealed record PaymentRequestOutcome(PaymentRequestLink Link, Exception? Error = null);
 
 /// <summary>
 /// Creates the Tikkie behind a payment-request record exactly once. Tikkie has no idempotency
 /// key and cannot delete a request, so a blind retry could leave two payable links. The attempt is
-/// committed before the call; when a later run finds an attempt without a token, it first lists
-/// the requests created since the attempt and adopts the one with the record's reference id.
-/// Only when none exists is the request created again.
+/// committed before the call, by a conditional update that only one dispatcher can win. When an
+/// attempt has no token, the requests created since the attempt are listed and the one with the
+/// record's reference id is adopted; only when none exists and no call can still be on its way is
+/// the attempt cleared, so that the request is created again.
 /// </summary>
 public sealed class PaymentRequestCreator(
     TijdigDbContext db,
@@ -40,93 +52,240 @@ public sealed class PaymentRequestCreator(
     private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// An attempt without a response (a crash after the call, a timeout, a broken connection) may still
+    /// be on its way to Tikkie, in this process or another one; it is settled only after this age.
+    /// </summary>
+    private static readonly TimeSpan InFlightAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Settles, with one listing at Tikkie, every record whose create outcome was lost: a request
-    /// Tikkie has is adopted, and for one it lacks the attempt is cleared, so the next
-    /// <see cref="EnsureCreatedAsync"/> creates it without listing again. Tikkie cannot filter a list
-    /// by reference id, so this replaces a listing per record. Call it at the start of a dispatch
-    /// round, before that round creates anything. Attempts younger than a minute are left alone,
-    /// because their call may still be on its way in another process.
+    /// Tikkie has is adopted, and for one it lacks the attempt is cleared, so the next create makes it
+    /// without listing again. Tikkie cannot filter a list by reference id, so this replaces a listing
+    /// per record. Call it at the start of a dispatch round, before that round creates anything.
+    /// An attempt whose call came back with an error (<see cref="PaymentRequestState.IntentCallReturned"/>)
+    /// is settled whatever its age; one that may still be in flight only once it is a minute old.
     /// </summary>
     public async Task ReconcileUnknownOutcomesAsync(CancellationToken ct)
     {
-        var settledBefore = calendar.Now.AddMinutes(-1);
+        var now = calendar.Now;
         var unknown = await db.PaymentRequests
-            .Where(r => r.Token == null && r.State == PaymentRequestState.Intent && r.CreationAttemptedAt != null)
+            .Where(r => r.Token == null && r.CreationAttemptedAt != null)
+            .Where(r => r.State == PaymentRequestState.Intent || r.State == PaymentRequestState.IntentCallReturned)
             .ToListAsync(ct);
-        unknown = unknown.Where(r => r.CreationAttemptedAt <= settledBefore).ToList();
+        unknown = unknown.Where(r => CanSettle(r, now)).ToList();
         if (unknown.Count == 0)
         {
             return;
         }
 
         var since = unknown.Min(r => r.CreationAttemptedAt!.Value) - ClockSkewMargin;
-        var atTikkie = new Dictionary<string, PaymentRequest>(StringComparer.Ordinal);
-        for (var page = 0; ; page++)
-        {
-            var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, since, null, ct);
-            foreach (var request in result.Items.Where(r => r.ReferenceId is not null))
-            {
-                atTikkie.TryAdd(request.ReferenceId!, request);
-            }
+        var atTikkie = await ListSinceAsync(since, ct);
 
-            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
-            {
-                break;
-            }
-        }
-
+        var missing = new List<PaymentRequestRecord>();
         foreach (var record in unknown)
         {
             if (atTikkie.TryGetValue(record.ReferenceId, out var found))
             {
                 Adopt(record, found);
-                logger.LogWarning("Adopted Tikkie payment request {ReferenceId} whose creation outcome was unknown", record.ReferenceId);
+                PaymentLog.AdoptedUnknownOutcome(logger, record.ReferenceId);
             }
             else
             {
-                record.CreationAttemptedAt = null;
+                missing.Add(record);
             }
         }
 
         await db.SaveChangesAsync(ct);
+        await ClearAttemptsAsync(missing, ct);
     }
 
+    /// <summary>Creates the request behind one record, or finds it at Tikkie; commits the outcome.</summary>
     public async Task<PaymentRequestLink> EnsureCreatedAsync(PaymentRequestRecord record, CancellationToken ct)
     {
-        // An expired link is never sent again; the next dunning step makes a new request.
-        if (record.ExpiryDate < calendar.Today || record.State == PaymentRequestState.Expired)
+        var outcome = (await CreateBatchAsync([record], ct))[record];
+        await db.SaveChangesAsync(ct);
+        return outcome.Error is { } error ? throw Rethrow(error) : outcome.Link;
+    }
+
+    /// <summary>
+    /// Creates the requests behind <paramref name="records"/>: the attempts of all fresh records are
+    /// committed in one statement before the first call, then the calls run one after another. The
+    /// tokens are set on the tracked records but not saved: the caller commits them, together with
+    /// whatever else it changed, before it sends a link anywhere. A failed call is reported in
+    /// <see cref="PaymentRequestOutcome.Error"/>, not thrown.
+    /// </summary>
+    public async Task<Dictionary<PaymentRequestRecord, PaymentRequestOutcome>> CreateBatchAsync(IReadOnlyCollection<PaymentRequestRecord> records, CancellationToken ct)
+    {
+        var outcomes = new Dictionary<PaymentRequestRecord, PaymentRequestOutcome>(ReferenceEqualityComparer.Instance);
+        var fresh = new List<PaymentRequestRecord>();
+        foreach (var record in records.Distinct(ReferenceEqualityComparer.Instance).Cast<PaymentRequestRecord>())
         {
-            return PaymentRequestLink.Expired;
+            // An expired link is never sent again; the next dunning step makes a new request.
+            if (record.ExpiryDate < calendar.Today || record.State == PaymentRequestState.Expired)
+            {
+                outcomes[record] = new PaymentRequestOutcome(PaymentRequestLink.Expired);
+            }
+            else if (record.Token is not null)
+            {
+                outcomes[record] = new PaymentRequestOutcome(PaymentRequestLink.Ready);
+            }
+            else if (record.CreationAttemptedAt is not null && await SettleOneAsync(record, ct) is { } settled)
+            {
+                outcomes[record] = new PaymentRequestOutcome(settled);
+            }
+            else
+            {
+                fresh.Add(record);
+            }
         }
 
-        if (record.Token is not null)
+        if (!await RecordAttemptsAsync(fresh, ct))
         {
+            foreach (var record in fresh)
+            {
+                outcomes[record] = new PaymentRequestOutcome(PaymentRequestLink.Pending);
+            }
+
+            return outcomes;
+        }
+
+        foreach (var record in fresh)
+        {
+            outcomes[record] = await CreateOneAsync(record, ct);
+        }
+
+        return outcomes;
+    }
+
+    private async Task<PaymentRequestOutcome> CreateOneAsync(PaymentRequestRecord record, CancellationToken ct)
+    {
+        var started = OutboxMetrics.Start();
+        try
+        {
+            var created = await tikkie.CreatePaymentRequestAsync(
+                new CreatePaymentRequest(record.Description, record.AmountCents, record.ReferenceId, record.ExpiryDate),
+                ct);
+            CrashIfTestAsks();
+            Adopt(record, created);
+            return new PaymentRequestOutcome(PaymentRequestLink.Ready);
+        }
+        catch (TikkieApiException exception) when (exception.StatusCode is not (HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout))
+        {
+            // Tikkie sent a response, so the call is over and the next round's listing may settle it at once.
+            // A gateway timeout is left out, because the request may still be on its way behind the gateway.
+            record.State = PaymentRequestState.IntentCallReturned;
+            return new PaymentRequestOutcome(PaymentRequestLink.Pending, exception);
+        }
+        catch (Exception exception) when (IsCallFailure(exception) && !ct.IsCancellationRequested)
+        {
+            // No response, so the call may still reach Tikkie and the attempt waits for the age threshold.
+            return new PaymentRequestOutcome(PaymentRequestLink.Pending, exception);
+        }
+        finally
+        {
+            OutboxMetrics.Record("create", started);
+        }
+    }
+
+    /// <summary>
+    /// Commits the attempt of every record in one conditional update, before any call. When another
+    /// dispatcher stamped one of them first, this run cannot tell which ones are its own, so it
+    /// creates none: the records it did stamp look like calls in flight and are settled by a later
+    /// listing, which is slower but never creates a second link.
+    /// </summary>
+    private async Task<bool> RecordAttemptsAsync(List<PaymentRequestRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0)
+        {
+            return true;
+        }
+
+        var started = OutboxMetrics.Start();
+        var now = calendar.Now;
+        var ids = records.Select(r => r.Id).ToList();
+        var stamped = await db.PaymentRequests
+            .Where(r => ids.Contains(r.Id) && r.Token == null && r.CreationAttemptedAt == null)
+            .ExecuteUpdateAsync(update => update.SetProperty(r => r.CreationAttemptedAt, now), ct);
+        OutboxMetrics.Record("intent-commit", started);
+
+        foreach (var record in records)
+        {
+            // The row already holds the value, so the tracker must not write it again.
+            record.CreationAttemptedAt = now;
+            db.Entry(record).Property(r => r.CreationAttemptedAt).OriginalValue = now;
+        }
+
+        return stamped == records.Count;
+    }
+
+    /// <summary>
+    /// Settles one record with an earlier attempt: adopted when Tikkie has it (Ready), left alone when
+    /// the call may still be in flight (Pending), or cleared so that it is created now (null).
+    /// </summary>
+    private async Task<PaymentRequestLink?> SettleOneAsync(PaymentRequestRecord record, CancellationToken ct)
+    {
+        var found = await FindAtTikkieAsync(record.ReferenceId, record.CreationAttemptedAt!.Value - ClockSkewMargin, ct);
+        if (found is not null)
+        {
+            PaymentLog.AdoptedUnknownOutcome(logger, record.ReferenceId);
+            Adopt(record, found);
             return PaymentRequestLink.Ready;
         }
 
-        if (record.CreationAttemptedAt is { } attemptedAt)
+        if (!CanSettle(record, calendar.Now))
         {
-            var found = await FindAtTikkieAsync(record.ReferenceId, attemptedAt - ClockSkewMargin, ct);
-            if (found is not null)
+            return PaymentRequestLink.Pending;
+        }
+
+        return await ClearAttemptsAsync([record], ct) == 1 ? null : PaymentRequestLink.Pending;
+    }
+
+    /// <summary>The failures of a create call that the dispatcher retries later: no response, or an error response.</summary>
+    public static bool IsCallFailure(Exception exception) =>
+        exception is HttpRequestException or TikkieApiException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException;
+
+    private static bool CanSettle(PaymentRequestRecord record, DateTimeOffset now) =>
+        record.State == PaymentRequestState.IntentCallReturned || record.CreationAttemptedAt <= now - InFlightAge;
+
+    /// <summary>
+    /// Clears the attempts Tikkie turned out not to have. Each update holds only while the row still
+    /// carries the attempt this run listed for, so an attempt another dispatcher made in the meantime
+    /// is never cleared. Records of one batch share their attempt time, so this is one statement per batch.
+    /// </summary>
+    private async Task<int> ClearAttemptsAsync(List<PaymentRequestRecord> records, CancellationToken ct)
+    {
+        var cleared = 0;
+        foreach (var group in records.GroupBy(r => (r.CreationAttemptedAt!.Value, r.State)))
+        {
+            var (attemptedAt, state) = group.Key;
+            var ids = group.Select(r => r.Id).ToList();
+            var count = await db.PaymentRequests
+                .Where(r => ids.Contains(r.Id) && r.Token == null && r.CreationAttemptedAt == attemptedAt && r.State == state)
+                .ExecuteUpdateAsync(
+                    update => update
+                        .SetProperty(r => r.CreationAttemptedAt, (DateTimeOffset?)null)
+                        .SetProperty(r => r.State, PaymentRequestState.Intent),
+                    ct);
+            cleared += count;
+            foreach (var record in group)
             {
-                logger.LogWarning("Adopted Tikkie payment request {ReferenceId} whose creation outcome was unknown", record.ReferenceId);
-                Adopt(record, found);
-                await db.SaveChangesAsync(ct);
-                return PaymentRequestLink.Ready;
+                if (count == ids.Count)
+                {
+                    // The rows hold these values now, so the tracker must not write anything for them.
+                    record.CreationAttemptedAt = null;
+                    record.State = PaymentRequestState.Intent;
+                    db.Entry(record).Property(r => r.CreationAttemptedAt).OriginalValue = null;
+                    db.Entry(record).Property(r => r.State).OriginalValue = PaymentRequestState.Intent;
+                }
+                else
+                {
+                    // Another dispatcher changed some of them; read back which.
+                    await db.Entry(record).ReloadAsync(ct);
+                }
             }
         }
 
-        record.CreationAttemptedAt = calendar.Now;
-        await db.SaveChangesAsync(ct);
-
-        var created = await tikkie.CreatePaymentRequestAsync(
-            new CreatePaymentRequest(record.Description, record.AmountCents, record.ReferenceId, record.ExpiryDate),
-            ct);
-        CrashIfTestAsks();
-
-        Adopt(record, created);
-        await db.SaveChangesAsync(ct);
-        return PaymentRequestLink.Ready;
+        return cleared;
     }
 
     private static void CrashIfTestAsks()
@@ -143,6 +302,30 @@ public sealed class PaymentRequestCreator(
         record.Token = request.PaymentRequestToken;
         record.Url = request.Url;
         record.State = PaymentRequestState.Open;
+    }
+
+    private static Exception Rethrow(Exception error)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        return error;
+    }
+
+    private async Task<Dictionary<string, PaymentRequest>> ListSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var atTikkie = new Dictionary<string, PaymentRequest>(StringComparer.Ordinal);
+        for (var page = 0; ; page++)
+        {
+            var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, since, null, ct);
+            foreach (var request in result.Items.Where(r => r.ReferenceId is not null))
+            {
+                atTikkie.TryAdd(request.ReferenceId!, request);
+            }
+
+            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
+            {
+                return atTikkie;
+            }
+        }
     }
 
     private async Task<PaymentRequest?> FindAtTikkieAsync(string referenceId, DateTimeOffset since, CancellationToken ct)
