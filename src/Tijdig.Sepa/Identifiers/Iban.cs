@@ -20,6 +20,10 @@ public static class Iban
         ["GE"] = 22, ["GL"] = 18, ["FO"] = 18, ["TR"] = 26, ["UA"] = 29,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Looks up <see cref="Lengths"/> by the first two characters without allocating a string per IBAN.</summary>
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LengthsByCountry =
+        Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Removes spaces (and the non-breaking kind) and upper-cases; does not validate.</summary>
     public static string Normalize(string value)
     {
@@ -72,7 +76,7 @@ public static class Iban
             return SepaMessages.InvalidIdentifier("IBAN", $"'{iban}' does not have the form CCkk followed by the account");
         }
 
-        if (Lengths.TryGetValue(iban[..2], out var expected) && iban.Length != expected)
+        if (LengthsByCountry.TryGetValue(iban.AsSpan(0, 2), out var expected) && iban.Length != expected)
         {
             return SepaMessages.InvalidIdentifier("IBAN", $"an IBAN of {iban[..2]} has {expected} characters, '{iban}' has {iban.Length}");
         }
@@ -117,5 +121,6 @@ public static class Iban
         return Validate(country + check + account);
     }
 
-    private static int Checksum(string iban) => Mod97.Remainder(string.Concat(iban.AsSpan(4), iban.AsSpan(0, 4)));
+    /// <summary>MOD 97 of the IBAN with its first four characters moved to the end, without building that string.</summary>
+    private static int Checksum(string iban) => Mod97.Remainder(iban.AsSpan(0, 4), Mod97.Remainder(iban.AsSpan(4)));
 }

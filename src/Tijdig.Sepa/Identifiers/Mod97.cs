@@ -4,9 +4,19 @@ namespace Tijdig.Sepa.Identifiers;
 internal static class Mod97
 {
     /// <summary>The remainder of the number written by <paramref name="text"/>, or -1 for a character outside 0-9 and A-Z.</summary>
-    public static int Remainder(ReadOnlySpan<char> text)
+    public static int Remainder(ReadOnlySpan<char> text) => Remainder(text, 0);
+
+    /// <summary>
+    /// Continues a remainder over more text, as if <paramref name="text"/> were written after the
+    /// digits that gave <paramref name="remainder"/>; -1 as in <see cref="Remainder(ReadOnlySpan{char})"/>.
+    /// </summary>
+    public static int Remainder(ReadOnlySpan<char> text, int remainder)
     {
-        var remainder = 0;
+        if (remainder < 0)
+        {
+            return -1;
+        }
+
         foreach (var c in text)
         {
             if (c is >= '0' and <= '9')

@@ -56,6 +56,22 @@ public static class BankFileReader
         return Run(stream, allowStatusReport: false, onEntry, _ => { }, summary => summary);
     }
 
+    /// <summary>
+    /// Like <see cref="ReadEntries(Stream, Action{BankStatementHeader, BankEntry})"/>, and also tells when each
+    /// statement ends, including statements without entries, which <paramref name="onEntry"/> never sees.
+    /// </summary>
+    public static SepaResult<BankFileSummary> ReadEntries(
+        Stream stream,
+        Action<BankStatementHeader, BankEntry> onEntry,
+        Action<BankStatementHeader> onStatementEnd)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        ArgumentNullException.ThrowIfNull(onStatementEnd);
+
+        return Run(stream, allowStatusReport: false, onEntry, onStatementEnd, summary => summary);
+    }
+
     /// <summary>Detects the message kind from the first element (or the MT940 fields) without reading the rest.</summary>
     public static SepaResult<BankMessageKind> Detect(Stream stream)
     {

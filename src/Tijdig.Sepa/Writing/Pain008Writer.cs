@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Text;
-using System.Xml;
 
 namespace Tijdig.Sepa.Writing;
 
 /// <summary>
 /// Writes a SEPA direct debit initiation (pain.008.001.02 or .08) for Dutch banks, streaming with
-/// <see cref="XmlWriter"/>. Collections are grouped into one PmtInf per (collection date, sequence type,
+/// <see cref="Utf8XmlOutput"/>. Collections are grouped into one PmtInf per (collection date, sequence type,
 /// local instrument), in order of first appearance. Names and remittance text are transliterated to the
 /// SEPA Latin set and cut to the EPC lengths (70 and 140).
 /// </summary>
@@ -27,14 +25,7 @@ public static class Pain008Writer
         Pain008Validator.Validate(batch);
 
         var groups = Group(batch);
-        var settings = new XmlWriterSettings
-        {
-            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            Indent = false,
-            CloseOutput = false,
-        };
-
-        using (var writer = XmlWriter.Create(output, settings))
+        using (var writer = new Utf8XmlOutput(output))
         {
             var xml = new Pain008Xml(writer, version);
             xml.Write(batch, groups);

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Xml;
 using Tijdig.Sepa.Identifiers;
 
 namespace Tijdig.Sepa.Writing;
 
 /// <summary>The element layout of pain.008.001.02 and .08, in XSD order.</summary>
-internal sealed class Pain008Xml(XmlWriter writer, Pain008Version version)
+internal sealed class Pain008Xml(Utf8XmlOutput writer, Pain008Version version)
 {
     /// <summary>Amounts and dates are formatted into this buffer and written from it, so they allocate no string per collection.</summary>
     private readonly char[] _scratch = new char[64];
@@ -87,7 +86,7 @@ internal sealed class Pain008Xml(XmlWriter writer, Pain008Version version)
         writer.WriteStartElement("InstdAmt");
         writer.WriteAttributeString("Ccy", "EUR");
         tx.Amount.TryFormat(_scratch, out var amountLength, "0.00", CultureInfo.InvariantCulture);
-        writer.WriteChars(_scratch, 0, amountLength);
+        writer.WriteChars(_scratch.AsSpan(0, amountLength));
         writer.WriteEndElement();
 
         writer.WriteStartElement("DrctDbtTx");
@@ -95,7 +94,7 @@ internal sealed class Pain008Xml(XmlWriter writer, Pain008Version version)
         writer.WriteElementString("MndtId", tx.MandateId);
         writer.WriteStartElement("DtOfSgntr");
         tx.MandateSignatureDate.TryFormat(_scratch, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteChars(_scratch, 0, dateLength);
+        writer.WriteChars(_scratch.AsSpan(0, dateLength));
         writer.WriteEndElement();
         if (tx.Amendment is { } amendment)
         {

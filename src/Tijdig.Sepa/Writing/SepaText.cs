@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -21,6 +22,21 @@ public static class SepaText
         ['&'] = "+", ['’'] = "'", ['‘'] = "'", ['–'] = "-", ['—'] = "-", ['_'] = "-", ['"'] = "'",
     };
 
+    /// <summary>
+    /// Base letters of the accented Latin letters whose canonical decomposition (Unicode form D) is
+    /// that letter plus combining marks, so dropping the marks gives the same result as decomposing.
+    /// A lookup instead of <see cref="string.Normalize(NormalizationForm)"/> is much faster, and it
+    /// also works where ICU is missing (invariant globalization), which would not decompose at all.
+    /// </summary>
+    private static readonly FrozenDictionary<char, char> BaseLetters = BuildBaseLetters(
+        ("ÀÁÂÃÄÅĀĂĄǍ", 'A'), ("àáâãäåāăąǎ", 'a'), ("ÇĆĈĊČ", 'C'), ("çćĉċč", 'c'), ("Ď", 'D'), ("ď", 'd'),
+        ("ÈÉÊËĒĔĖĘĚ", 'E'), ("èéêëēĕėęě", 'e'), ("ĜĞĠĢ", 'G'), ("ĝğġģ", 'g'), ("Ĥ", 'H'), ("ĥ", 'h'),
+        ("ÌÍÎÏĨĪĬĮİǏ", 'I'), ("ìíîïĩīĭįǐ", 'i'), ("Ĵ", 'J'), ("ĵ", 'j'), ("Ķ", 'K'), ("ķ", 'k'),
+        ("ĹĻĽ", 'L'), ("ĺļľ", 'l'), ("ÑŃŅŇ", 'N'), ("ñńņň", 'n'), ("ÒÓÔÕÖŌŎŐǑ", 'O'), ("òóôõöōŏőǒ", 'o'),
+        ("ŔŖŘ", 'R'), ("ŕŗř", 'r'), ("ŚŜŞŠȘ", 'S'), ("śŝşšș", 's'), ("ŢŤȚ", 'T'), ("ţťț", 't'),
+        ("ÙÚÛÜŨŪŬŮŰŲǓ", 'U'), ("ùúûüũūŭůűųǔ", 'u'), ("Ŵ", 'W'), ("ŵ", 'w'), ("ÝŶŸ", 'Y'), ("ýÿŷ", 'y'),
+        ("ŹŻŽ", 'Z'), ("źżž", 'z'));
+
     public static bool IsAllowed(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '?' or ':' or '(' or ')' or '.' or ',' or '\'' or '+' or ' ';
 
@@ -35,6 +51,11 @@ public static class SepaText
         if (IsPlain(value))
         {
             return value.Length <= maxLength ? value : value[..maxLength].TrimEnd();
+        }
+
+        if (TransliterateByTable(value, maxLength) is { } quick)
+        {
+            return quick;
         }
 
         // One pass over the decomposed text that drops accents, replaces what is outside the set and
@@ -69,6 +90,60 @@ public static class SepaText
 
     [ThreadStatic]
     private static StringBuilder? Builder;
+
+    /// <summary>
+    /// Transliterates text whose characters are all ASCII, accented letters of <see cref="BaseLetters"/>
+    /// or <see cref="Replacements"/>, giving the same result as the decomposing path. Returns null
+    /// for any other character, which then takes that path.
+    /// </summary>
+    private static string? TransliterateByTable(string value, int maxLength)
+    {
+        var builder = Builder ??= new StringBuilder(256);
+        builder.Clear();
+        var pendingSpace = false;
+        foreach (var c in value)
+        {
+            if (IsAllowed(c))
+            {
+                AppendCollapsed(builder, c, ref pendingSpace);
+            }
+            else if (BaseLetters.TryGetValue(c, out var letter))
+            {
+                AppendCollapsed(builder, letter, ref pendingSpace);
+            }
+            else if (Replacements.TryGetValue(c, out var mapped))
+            {
+                foreach (var m in mapped)
+                {
+                    AppendCollapsed(builder, m, ref pendingSpace);
+                }
+            }
+            else if (c < 128)
+            {
+                AppendCollapsed(builder, ' ', ref pendingSpace);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return builder.Length <= maxLength ? builder.ToString() : builder.ToString(0, maxLength).TrimEnd();
+    }
+
+    private static FrozenDictionary<char, char> BuildBaseLetters(params (string Accented, char Letter)[] groups)
+    {
+        var letters = new Dictionary<char, char>();
+        foreach (var (accented, letter) in groups)
+        {
+            foreach (var c in accented)
+            {
+                letters.Add(c, letter);
+            }
+        }
+
+        return letters.ToFrozenDictionary();
+    }
 
     private static void AppendCollapsed(StringBuilder builder, char c, ref bool pendingSpace)
     {
@@ -121,10 +196,12 @@ public static class SepaText
             return $"has {value.Length} characters, more than {MaxIdentifierLength}";
         }
 
-        var invalid = value.FirstOrDefault(c => !IsAllowed(c));
-        if (invalid != default)
+        foreach (var c in value)
         {
-            return $"contains '{invalid}', which is outside the SEPA character set";
+            if (!IsAllowed(c))
+            {
+                return $"contains '{c}', which is outside the SEPA character set";
+            }
         }
 
         if (value.StartsWith('/') || value.EndsWith('/') || value.Contains("//", StringComparison.Ordinal))

@@ -22,11 +22,17 @@ public sealed class BankEntryProcessor(
     StatusReportProcessor statusReports,
     ReconciliationIndexLoader indexLoader)
 {
+    /// <summary>Units booked per database round: a chunk is matched, saved, and let go before the next.</summary>
+    public const int ChunkUnits = 2000;
+
+    /// <summary>Books a document read whole: a pain.002, or a small statement file.</summary>
     public async Task ProcessAsync(BankImport import, BankDocument document, BankImportReport report, CancellationToken ct)
     {
         var index = await indexLoader.LoadAsync(document, ct);
-        var statements = await PlanStatementsAsync(document, ct);
-        var knownKeys = await KnownKeysAsync(statements.Where(s => !s.Known).SelectMany(s => s.Units).Select(u => u.Key), ct);
+        var scanned = document.Statements.Select(s => new ScannedStatement(s, 0)).ToList();
+        var statements = await PlanStatementsAsync(import, document.Kind, document.MessageId, scanned, report, ct);
+        var units = statements.Where(s => !s.Known).SelectMany(s => EntryKeys.Units(s.Statement)).ToList();
+        var knownKeys = await KnownKeysAsync(units.Select(u => u.Key), ct);
         var run = new BankEntryRun(db, import, report, index, knownKeys);
 
         if (document.StatusReport is { } statusReport)
@@ -34,68 +40,150 @@ public sealed class BankEntryProcessor(
             statusReports.Process(run, statusReport);
         }
 
-        foreach (var statement in statements)
+        foreach (var unit in units)
         {
-            if (statement.Known)
+            ProcessUnit(run, unit);
+        }
+    }
+
+    /// <summary>
+    /// Books a statement file streamed a second time, after <paramref name="scan"/> read it whole
+    /// without error. Units are booked in chunks of <see cref="ChunkUnits"/>; each chunk loads its
+    /// own index, is saved, and the change tracker is cleared, so tracked entities do not grow with
+    /// the file. Everything stays in the caller's transaction. Each chunk reads what earlier chunks
+    /// saved: their entry keys (so a duplicate later in the file is skipped) and the invoices and
+    /// collections they changed.
+    /// </summary>
+    public async Task ProcessStreamAsync(
+        BankImport import,
+        BankFileScan scan,
+        IAsyncEnumerable<IReadOnlyList<StreamedEntry>> entries,
+        BankImportReport report,
+        CancellationToken ct)
+    {
+        var statements = await PlanStatementsAsync(import, scan.Kind, scan.MessageId, scan.Statements, report, ct);
+        await SaveAndReleaseAsync(ct);
+
+        var units = new List<EntryUnit>(ChunkUnits + 64);
+        StatementUnits? keys = null;
+        await foreach (var chunk in entries.WithCancellation(ct))
+        {
+            foreach (var (header, entry) in chunk)
+            {
+                var statement = statements[header.StatementIndex];
+                if (statement.Known)
+                {
+                    continue;
+                }
+
+                if (!ReferenceEquals(keys?.Statement, statement.Statement))
+                {
+                    keys = new StatementUnits(statement.Statement);
+                }
+
+                keys.Add(entry, units);
+                if (units.Count >= ChunkUnits)
+                {
+                    await BookChunkAsync(import, units, report, ct);
+                    units.Clear();
+                }
+            }
+        }
+
+        await BookChunkAsync(import, units, report, ct);
+    }
+
+    private async Task BookChunkAsync(BankImport import, List<EntryUnit> units, BankImportReport report, CancellationToken ct)
+    {
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        var entries = units.Select(u => u.Entry).Distinct(ReferenceEqualityComparer.Instance).Cast<BankEntry>();
+        var index = await indexLoader.LoadAsync(MatchKeys.From(entries), ct);
+        var knownKeys = await KnownKeysAsync(units.Select(u => u.Key), ct);
+        var run = new BankEntryRun(db, import, report, index, knownKeys);
+        foreach (var unit in units)
+        {
+            ProcessUnit(run, unit);
+        }
+
+        await SaveAndReleaseAsync(ct);
+    }
+
+    private async Task SaveAndReleaseAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private sealed record PlannedStatement(BankStatement Statement, string? Identity, bool Known);
+
+    /// <summary>
+    /// Marks the statements imported before, counts their entries as known, and records the new
+    /// ones. MT940 statements get no identity, because their :20: reference and :28C: number are
+    /// free-form fields that a bank need not keep unique across days. For MT940 only the entry keys
+    /// decide what is new. A scanned statement carries its unit count; a document's its entries.
+    /// </summary>
+    private async Task<List<PlannedStatement>> PlanStatementsAsync(
+        BankImport import,
+        BankMessageKind kind,
+        string messageId,
+        IReadOnlyList<ScannedStatement> statements,
+        BankImportReport report,
+        CancellationToken ct)
+    {
+        var identities = statements
+            .Select(s => kind == BankMessageKind.Mt940 ? null : EntryKeys.StatementIdentity(kind, messageId, s.Statement))
+            .ToList();
+        var candidates = identities.OfType<string>().ToList();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Chunk(ReconciliationIndexLoader.ChunkSize))
+        {
+            var list = chunk.ToList();
+            known.UnionWith(await db.BankStatements.Where(s => list.Contains(s.IdentityKey)).Select(s => s.IdentityKey).ToListAsync(ct));
+        }
+
+        var planned = new List<PlannedStatement>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var (statement, scannedUnits) = statements[i];
+            var unitCount = statement.Entries.Count > 0 ? statement.Entries.Sum(e => Math.Max(1, e.Transactions.Count)) : scannedUnits;
+            var identity = identities[i];
+            var isKnown = identity is not null && (known.Contains(identity) || !seen.Add(identity));
+            planned.Add(new PlannedStatement(statement, identity, isKnown));
+            if (isKnown)
             {
                 report.KnownStatements++;
-                run.SkipKnown(statement.Units.Count);
+                report.Entries += unitCount;
+                report.KnownEntries += unitCount;
                 continue;
             }
 
             report.NewStatements++;
-            if (statement.Identity is not null)
+            if (identity is not null)
             {
-                RecordStatement(import, document, statement);
+                RecordStatement(import, kind, messageId, statement, identity, unitCount);
             }
-
-            foreach (var unit in statement.Units)
-            {
-                ProcessUnit(run, unit);
-            }
-        }
-    }
-
-    private void RecordStatement(BankImport import, BankDocument document, PlannedStatement statement) =>
-        db.BankStatements.Add(new BankStatementRecord
-        {
-            BankImportId = import.Id,
-            IdentityKey = statement.Identity!,
-            MessageKind = document.Kind.ToString(),
-            AccountIban = statement.Statement.AccountIban,
-            StatementId = statement.Statement.StatementId,
-            ElectronicSequenceNumber = statement.Statement.ElectronicSequenceNumber,
-            MessageId = document.MessageId,
-            EntryCount = statement.Units.Count,
-        });
-
-    private sealed record PlannedStatement(BankStatement Statement, string? Identity, bool Known, List<EntryUnit> Units);
-
-    /// <summary>
-    /// Splits the statements into units and marks the ones imported before. MT940 statements get no
-    /// identity, because their :20: reference and :28C: number are free-form fields that a bank need
-    /// not keep unique across days. For MT940 only the entry keys decide what is new.
-    /// </summary>
-    private async Task<List<PlannedStatement>> PlanStatementsAsync(BankDocument document, CancellationToken ct)
-    {
-        var identities = document.Statements
-            .Select(s => document.Kind == BankMessageKind.Mt940 ? null : EntryKeys.StatementIdentity(document.Kind, document.MessageId, s))
-            .ToList();
-        var candidates = identities.OfType<string>().ToList();
-        var known = (await db.BankStatements.Where(s => candidates.Contains(s.IdentityKey)).Select(s => s.IdentityKey).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-
-        var planned = new List<PlannedStatement>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < document.Statements.Count; i++)
-        {
-            var identity = identities[i];
-            var isKnown = identity is not null && (known.Contains(identity) || !seen.Add(identity));
-            planned.Add(new PlannedStatement(document.Statements[i], identity, isKnown, EntryKeys.Units(document.Statements[i])));
         }
 
         return planned;
     }
+
+    private void RecordStatement(BankImport import, BankMessageKind kind, string messageId, BankStatement statement, string identity, int unitCount) =>
+        db.BankStatements.Add(new BankStatementRecord
+        {
+            BankImportId = import.Id,
+            IdentityKey = identity,
+            MessageKind = kind.ToString(),
+            AccountIban = statement.AccountIban,
+            StatementId = statement.StatementId,
+            ElectronicSequenceNumber = statement.ElectronicSequenceNumber,
+            MessageId = messageId,
+            EntryCount = unitCount,
+        });
 
     private async Task<HashSet<string>> KnownKeysAsync(IEnumerable<string> keys, CancellationToken ct)
     {

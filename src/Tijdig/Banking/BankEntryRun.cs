@@ -40,13 +40,6 @@ public sealed class BankEntryRun(TijdigDbContext db, BankImport import, BankImpo
         return row;
     }
 
-    /// <summary>Counts the entries of a statement that was imported before as seen, without booking them.</summary>
-    public void SkipKnown(int entries)
-    {
-        report.Entries += entries;
-        report.KnownEntries += entries;
-    }
-
     public void MarkUnmatched(BankTransaction row)
     {
         row.Outcome = MatchOutcome.Unmatched;

@@ -20,18 +20,24 @@ public static class EntryKeys
     public static List<EntryUnit> Units(BankStatement statement)
     {
         var units = new List<EntryUnit>();
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new StatementUnits(statement);
         foreach (var entry in statement.Entries)
         {
-            IReadOnlyList<EntryTransaction> transactions = entry.Transactions.Count > 0 ? entry.Transactions : [EmptyTransaction];
-            for (var index = 0; index < transactions.Count; index++)
-            {
-                var tx = transactions[index];
-                units.Add(new EntryUnit(statement, entry, tx, index, transactions.Count > 1, EntryKey(statement, entry, tx, index, occurrences)));
-            }
+            keys.Add(entry, units);
         }
 
         return units;
+    }
+
+    /// <summary>The units of one entry, keyed; <paramref name="occurrences"/> counts content hashes within the statement.</summary>
+    internal static void AddUnits(BankStatement statement, BankEntry entry, Dictionary<UInt128, int> occurrences, List<EntryUnit> into)
+    {
+        IReadOnlyList<EntryTransaction> transactions = entry.Transactions.Count > 0 ? entry.Transactions : [EmptyTransaction];
+        for (var index = 0; index < transactions.Count; index++)
+        {
+            var tx = transactions[index];
+            into.Add(new EntryUnit(statement, entry, tx, index, transactions.Count > 1, EntryKey(statement, entry, tx, index, occurrences)));
+        }
     }
 
     /// <summary>
@@ -51,7 +57,7 @@ public static class EntryKeys
     /// The servicer reference identifies an entry across files. Without one, a hash of the entry's
     /// content, counted per occurrence, stands in: two identical entries on one statement stay two.
     /// </summary>
-    private static string EntryKey(BankStatement statement, BankEntry entry, EntryTransaction tx, int index, Dictionary<string, int> occurrences)
+    private static string EntryKey(BankStatement statement, BankEntry entry, EntryTransaction tx, int index, Dictionary<UInt128, int> occurrences)
     {
         var account = statement.AccountIban ?? "";
         var servicerReference = tx.AccountServicerReference ?? entry.AccountServicerReference;
@@ -75,9 +81,24 @@ public static class EntryKeys
             entry.AdditionalInformation,
             index.ToString(CultureInfo.InvariantCulture));
         var hash = Hash(content)[..32];
-        var occurrence = occurrences[hash] = occurrences.GetValueOrDefault(hash) + 1;
+        var hashValue = UInt128.Parse(hash, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var occurrence = occurrences[hashValue] = occurrences.GetValueOrDefault(hashValue) + 1;
         return $"hash:{hash}:{occurrence.ToString(CultureInfo.InvariantCulture)}";
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>
+/// Keys the units of one statement entry by entry, in file order, so a streamed statement gets the
+/// same keys as one read whole. Only entries without a servicer reference leave something behind:
+/// a 16-byte content hash with its count, to tell identical entries apart.
+/// </summary>
+public sealed class StatementUnits(BankStatement statement)
+{
+    private readonly Dictionary<UInt128, int> _occurrences = [];
+
+    public BankStatement Statement => statement;
+
+    public void Add(BankEntry entry, List<EntryUnit> into) => EntryKeys.AddUnits(statement, entry, _occurrences, into);
 }

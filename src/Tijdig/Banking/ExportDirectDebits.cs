@@ -27,6 +27,15 @@ public sealed class ExportDirectDebits(
     BusinessCalendar calendar,
     ILogger<ExportDirectDebits> logger)
 {
+    /// <summary>
+    /// Returns the first collection date a file written on <paramref name="today"/> can still make.
+    /// SEPA Core needs the file at the bank on D-1, one TARGET2 business day before the collection
+    /// date. On a closing day the file reaches the bank on the next business day, which then counts as D-1.
+    /// NOTE: this is the scheme minimum. Each bank adds its own cut-off time on D-1 or D-2, which is not checked here.
+    /// </summary>
+    public static DateOnly EarliestCollectionDate(DateOnly today) =>
+        Target2Calendar.NextBusinessDay(Target2Calendar.AddBusinessDays(today, 0));
+
     public async Task<DirectDebitExport> RunAsync(DateOnly collectionDate, string? outputPath, Pain008Version version, CancellationToken ct)
     {
         if (collectionDate < calendar.Today)
@@ -45,6 +54,17 @@ public sealed class ExportDirectDebits(
                 "Collection date {0:yyyy-MM-dd} is not a TARGET2 business day; use {1:yyyy-MM-dd}.",
                 collectionDate,
                 Target2Calendar.NextBusinessDay(collectionDate)));
+        }
+
+        var earliest = EarliestCollectionDate(calendar.Today);
+        if (collectionDate < earliest)
+        {
+            throw new UsageException(string.Format(
+                CultureInfo.InvariantCulture,
+                "Incassodatum {0:yyyy-MM-dd} is te vroeg: een SEPA-incasso moet minstens één TARGET2-werkdag vóór de incassodatum bij de bank zijn. De vroegst mogelijke incassodatum is {1:yyyy-MM-dd}. "
+                    + "(Collection date {0:yyyy-MM-dd} is too early: a SEPA Core collection must reach the bank at least one TARGET2 business day before it. The earliest collection date is {1:yyyy-MM-dd}.)",
+                collectionDate,
+                earliest));
         }
 
         var invoices = await db.Invoices

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Tijdig.Data;
 using Tijdig.Domain.Banking;
 using Tijdig.Hosting;
+using Tijdig.Sepa;
 using Tijdig.Sepa.Model;
 using Tijdig.Sepa.Reading;
 
@@ -13,6 +13,9 @@ namespace Tijdig.Banking;
 /// rejected direct debits with their reason, settles collections, and books incoming transfers on
 /// invoices. Idempotent twice over: a file with the same bytes is refused as already imported, and
 /// an entry seen in an earlier, overlapping file is skipped by its entry key.
+/// Statement files (camt and MT940) stream in bounded memory: a first pass validates the whole
+/// file, so a broken file books nothing, and a second pass books it chunk by chunk. A pain.002 is
+/// read whole, because it reports on a pain.008 that Tijdig wrote and is small by nature.
 /// </summary>
 public sealed class ImportBankFile(
     TijdigDbContext db,
@@ -22,11 +25,10 @@ public sealed class ImportBankFile(
 {
     public async Task<BankImportReport> RunAsync(string fileName, Stream content, bool dryRun, CancellationToken ct)
     {
-        var (input, sha256) = await HashAsync(content, ct);
-        await using var ownedInput = ReferenceEquals(input, content) ? null : input;
+        await using var input = await ImportInput.OpenAsync(content, ct);
         var report = new BankImportReport { FileName = Path.GetFileName(fileName), DryRun = dryRun };
 
-        var previous = await db.BankImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == sha256, ct);
+        var previous = await db.BankImports.AsNoTracking().FirstOrDefaultAsync(i => i.Sha256 == input.Sha256, ct);
         if (previous is not null)
         {
             report.AlreadyImported = true;
@@ -38,29 +40,33 @@ public sealed class ImportBankFile(
             return report;
         }
 
-        var read = BankFileReader.Read(input);
-        if (!read.Success)
-        {
-            throw new BankImportException($"Bankbestand {report.FileName} is niet ingelezen: {read.Error}. Er is niets geboekt.", read.Error?.Code);
-        }
-
-        var document = read.Value;
-        report.Kind = document.Kind.ToString();
-        report.MessageId = document.MessageId;
+        var detected = BankFileReader.Detect(input.Rewind());
+        var streaming = detected.Success && detected.Value != BankMessageKind.Pain002;
+        var (kind, messageId, book) = streaming
+            ? await ScanAsync(input, report.FileName, ct)
+            : ReadWhole(input, report.FileName, ct);
+        report.Kind = kind.ToString();
+        report.MessageId = messageId;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var import = new BankImport
         {
             FileName = report.FileName,
-            Sha256 = sha256,
+            Sha256 = input.Sha256,
             MessageKind = report.Kind,
-            MessageId = document.MessageId,
+            MessageId = messageId,
             ImportedAt = calendar.Now,
         };
         db.BankImports.Add(import);
         await db.SaveChangesAsync(ct);
 
-        await processor.ProcessAsync(import, document, report, ct);
+        await book(import, report);
+
+        // Streaming clears the change tracker after each chunk, so the import row may no longer be tracked.
+        if (db.Entry(import).State == EntityState.Detached)
+        {
+            db.BankImports.Attach(import);
+        }
 
         import.EntryCount = report.Entries;
         import.NewEntryCount = report.NewEntries;
@@ -87,23 +93,25 @@ public sealed class ImportBankFile(
         return report;
     }
 
-    /// <summary>
-    /// Hashes the file. A seekable stream (a file) is hashed in one streaming pass and rewound, so its
-    /// bytes are not held twice; any other stream is copied into memory first.
-    /// </summary>
-    private static async Task<(Stream Input, string Sha256)> HashAsync(Stream content, CancellationToken ct)
-    {
-        var input = content;
-        if (!content.CanSeek)
-        {
-            var buffer = new MemoryStream();
-            await content.CopyToAsync(buffer, ct);
-            input = buffer;
-        }
+    private delegate Task BookAsync(BankImport import, BankImportReport report);
 
-        input.Position = 0;
-        var hash = await SHA256.HashDataAsync(input, ct);
-        input.Position = 0;
-        return (input, Convert.ToHexString(hash));
+    /// <summary>First pass over a statement file: validates every entry and keeps only the statement headers.</summary>
+    private async Task<(BankMessageKind, string, BookAsync)> ScanAsync(ImportInput input, string fileName, CancellationToken ct)
+    {
+        var scan = await Task.Run(() => BankFileScan.Run(input.Rewind()), ct);
+        var valid = Valid(scan, fileName);
+        return (valid.Kind, valid.MessageId, (import, report) =>
+            processor.ProcessStreamAsync(import, valid, BankEntryStream.ReadAsync(input.Rewind(), BankEntryProcessor.ChunkUnits, ct), report, ct));
     }
+
+    private (BankMessageKind, string, BookAsync) ReadWhole(ImportInput input, string fileName, CancellationToken ct)
+    {
+        var document = Valid(BankFileReader.Read(input.Rewind()), fileName);
+        return (document.Kind, document.MessageId, (import, report) => processor.ProcessAsync(import, document, report, ct));
+    }
+
+    private static T Valid<T>(SepaResult<T> read, string fileName) =>
+        read.Success
+            ? read.Value
+            : throw new BankImportException($"Bankbestand {fileName} is niet ingelezen: {read.Error}. Er is niets geboekt.", read.Error?.Code);
 }

@@ -18,9 +18,12 @@ public sealed class ReconciliationIndexLoader(TijdigDbContext db)
     /// <summary>Values per IN list; far below the parameter limits of SQLite (32766) and PostgreSQL (65535).</summary>
     public const int ChunkSize = 500;
 
-    public async Task<ReconciliationIndex> LoadAsync(BankDocument document, CancellationToken ct)
+    public Task<ReconciliationIndex> LoadAsync(BankDocument document, CancellationToken ct) =>
+        LoadAsync(MatchKeys.From(document), ct);
+
+    /// <summary>Loads what the given keys can match: one chunk of a streamed file, or a whole document.</summary>
+    public async Task<ReconciliationIndex> LoadAsync(MatchKeys keys, CancellationToken ct)
     {
-        var keys = MatchKeys.From(document);
 
         var invoices = new List<Invoice>();
         await ChunkedAsync(keys.References, chunk => db.Invoices.Where(i => chunk.Contains(i.PaymentReference)), invoices, ct);
@@ -79,22 +82,7 @@ public sealed class MatchKeys
 
     public static MatchKeys From(BankDocument document)
     {
-        var keys = new MatchKeys();
-        foreach (var statement in document.Statements)
-        {
-            foreach (var entry in statement.Entries)
-            {
-                if (entry.Transactions.Count == 0)
-                {
-                    keys.AddText(entry.AdditionalInformation);
-                }
-
-                foreach (var tx in entry.Transactions)
-                {
-                    keys.Add(tx, entry.Transactions.Count == 1 ? entry.AdditionalInformation : null);
-                }
-            }
-        }
+        var keys = From(document.Statements.SelectMany(s => s.Entries));
 
         if (document.StatusReport is { } report)
         {
@@ -107,6 +95,25 @@ public sealed class MatchKeys
                     AddIfSet(keys.EndToEndIds, line.OriginalEndToEndId);
                     AddIfSet(keys.MandateIds, line.MandateId);
                 }
+            }
+        }
+
+        return keys;
+    }
+
+    public static MatchKeys From(IEnumerable<BankEntry> entries)
+    {
+        var keys = new MatchKeys();
+        foreach (var entry in entries)
+        {
+            if (entry.Transactions.Count == 0)
+            {
+                keys.AddText(entry.AdditionalInformation);
+            }
+
+            foreach (var tx in entry.Transactions)
+            {
+                keys.Add(tx, entry.Transactions.Count == 1 ? entry.AdditionalInformation : null);
             }
         }
 

@@ -196,7 +196,7 @@ public static class Verbs
 
     private static async Task<int> ExportAsync(CommandLine line, IServiceProvider services, DateOnly today, TextWriter output, CancellationToken ct)
     {
-        var date = line.Date(today);
+        var date = line.Date(ExportDirectDebits.EarliestCollectionDate(today));
         var version = line.Option("pain-version") switch
         {
             null or "02" => Pain008Version.V02,

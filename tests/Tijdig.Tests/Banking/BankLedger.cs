@@ -24,9 +24,13 @@ public static class BankLedger
 
     public static string Reference(long number) => PaymentReference.Create(number);
 
-    public static async Task<TestLedger> CreateAsync(DatabaseProvider provider, params TestInvoice[] invoices)
+    public static Task<TestLedger> CreateAsync(DatabaseProvider provider, params TestInvoice[] invoices) =>
+        CreateAsync(Today, provider, invoices);
+
+    /// <summary>Creates the ledger with its clock on <paramref name="today"/>, for tests that start before <see cref="Today"/>.</summary>
+    public static async Task<TestLedger> CreateAsync(DateOnly today, DatabaseProvider provider, params TestInvoice[] invoices)
     {
-        var ledger = await TestLedger.CreateAsync(Today, provider);
+        var ledger = await TestLedger.CreateAsync(today, provider);
         var debtors = new StringBuilder(LedgerFixtures.DebtorHeader).AppendLine();
         for (var i = 1; i <= 3; i++)
         {

@@ -16,6 +16,9 @@ public sealed class DirectDebitRoundTripTests
 {
     private static readonly DateOnly Due = BankLedger.Today;
 
+    /// <summary>The file goes to the bank one TARGET2 business day before the collection date.</summary>
+    private static readonly DateOnly Submitted = Due.AddDays(-1);
+
     private static readonly TestInvoice[] Invoices =
     [
         new("F-DD-1", "D1001", Due, 50.00m),
@@ -27,6 +30,7 @@ public sealed class DirectDebitRoundTripTests
     {
         var export = await ledger.RunAsync(s => s.GetRequiredService<ExportDirectDebits>().RunAsync(Due, null, Pain008Version.V02, CancellationToken.None));
         Assert.Equal(3, export.Count);
+        ledger.SetToday(Due);
         return await ledger.QueryAsync(db => db.Collections.OrderBy(c => c.EndToEndId).ToListAsync());
     }
 
@@ -35,7 +39,7 @@ public sealed class DirectDebitRoundTripTests
     public async Task RoundTrip_ReopensRightInvoicesWithReasons(DatabaseProvider provider)
     {
         BankLedger.SkipWithoutPostgres(provider);
-        await using var ledger = await BankLedger.CreateAsync(provider, Invoices);
+        await using var ledger = await BankLedger.CreateAsync(Submitted, provider, Invoices);
         var collections = await ExportAsync(ledger);
         var (c1, c2, c3) = (collections[0], collections[1], collections[2]);
 
@@ -77,7 +81,7 @@ public sealed class DirectDebitRoundTripTests
     [Fact]
     public async Task BatchReject_RejectsEveryCollectionOfBlock()
     {
-        await using var ledger = await BankLedger.CreateAsync(DatabaseProvider.Sqlite, Invoices);
+        await using var ledger = await BankLedger.CreateAsync(Submitted, DatabaseProvider.Sqlite, Invoices);
         var collections = await ExportAsync(ledger);
         var batch = collections[0].PaymentInformationId;
 
@@ -91,7 +95,7 @@ public sealed class DirectDebitRoundTripTests
     [Fact]
     public async Task GroupReject_RejectsEveryCollectionOfMessage()
     {
-        await using var ledger = await BankLedger.CreateAsync(DatabaseProvider.Sqlite, Invoices);
+        await using var ledger = await BankLedger.CreateAsync(Submitted, DatabaseProvider.Sqlite, Invoices);
         var collections = await ExportAsync(ledger);
 
         var report = await ledger.ImportXmlAsync("pain002.xml", BankFiles.Pain002("STS-1", collections[0].MessageId, "RJCT", "DU01", []));
@@ -104,7 +108,7 @@ public sealed class DirectDebitRoundTripTests
     [Fact]
     public async Task BatchReject_ForOtherMessageRejectsNothing()
     {
-        await using var ledger = await BankLedger.CreateAsync(DatabaseProvider.Sqlite, Invoices);
+        await using var ledger = await BankLedger.CreateAsync(Submitted, DatabaseProvider.Sqlite, Invoices);
         var collections = await ExportAsync(ledger);
 
         var report = await ledger.ImportXmlAsync("pain002.xml", BankFiles.Pain002("STS-1", "SOMEONE-ELSE", "RJCT", null, [new TestStatusBatch(collections[0].PaymentInformationId, "RJCT", "FF01", [])]));
@@ -116,7 +120,7 @@ public sealed class DirectDebitRoundTripTests
     [Fact]
     public async Task Pain002Line_MatchesOnAllThreeIds()
     {
-        await using var ledger = await BankLedger.CreateAsync(DatabaseProvider.Sqlite, Invoices);
+        await using var ledger = await BankLedger.CreateAsync(Submitted, DatabaseProvider.Sqlite, Invoices);
         var collections = await ExportAsync(ledger);
         var c = collections[2];
 
