@@ -90,7 +90,9 @@ public sealed class VerbTests : IDisposable
     {
         await RunAsync("init", "--demo", "--debtors", "150");
 
-        var (exitCode, first) = await RunAsync("cycle", "run", "--date", DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        // The business date is Amsterdam's: between 23:00 and 24:00 UTC the machine's date is a day behind it.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Hosting.BusinessCalendar.Amsterdam).DateTime);
+        var (exitCode, first) = await RunAsync("cycle", "run", "--date", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var (_, second) = await RunAsync("cycle", "run");
         var (_, messagesJson) = await RunAsync("messages", "--format", "json");
 
