@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Tijdig.Arrangements;
 using Tijdig.Outbox;
 using Tijdig.Payments;
@@ -17,7 +18,8 @@ public sealed class DailyCycle(
     TikkiePaymentIntake tikkie,
     RunArrangements arrangements,
     RunDunningCycle cycle,
-    OutboxDispatcher dispatcher,
+    ParallelOutboxDispatcher dispatcher,
+    IOptions<OutboxSettings> outbox,
     ILogger<DailyCycle> logger)
 {
     public async Task<DailyCycleResult> RunAsync(DateOnly date, bool dispatch, CancellationToken ct)
@@ -35,7 +37,9 @@ public sealed class DailyCycle(
 
         var instalments = await arrangements.RunAsync(date, ct);
         var result = await cycle.RunAsync(date, ct);
-        var sent = dispatch ? await dispatcher.DispatchAsync(ct) : new DispatchResult(0, 0, 0, 0);
+        var sent = dispatch
+            ? await dispatcher.DispatchAsync(Math.Max(1, outbox.Value.Workers), ct)
+            : new DispatchResult(0, 0, 0, 0);
         return new DailyCycleResult(result, sent, polled) { Arrangements = instalments };
     }
 }

@@ -11,6 +11,11 @@ using Tijdig.Payments;
 
 namespace Tijdig.Outbox;
 
+/// <summary>The outcome of <see cref="OutboxDispatcher.DispatchBatchAsync"/>.</summary>
+/// <param name="Statuses">The new status of each message that was still queued, in id order.</param>
+/// <param name="FallbackIds">The fallback e-mails queued for SMS that could not go out; they are not sent by this batch.</param>
+public sealed record BatchDispatchResult(IReadOnlyList<MessageStatus> Statuses, IReadOnlyList<long> FallbackIds);
+
 public sealed partial class OutboxDispatcher
 {
     /// <summary>
@@ -19,10 +24,10 @@ public sealed partial class OutboxDispatcher
     /// query each for the messages, debtors, invoices and payment requests, one update that claims the
     /// messages, one that commits the Tikkie attempts before any create call, one commit of the links
     /// and texts before any message leaves Tijdig, and one commit of the results. Messages that share a
-    /// payment request must be in the same batch. A fallback e-mail queued here waits for the next run.
+    /// payment request must be in the same batch. A fallback e-mail queued here is returned, not sent:
+    /// <see cref="ParallelOutboxDispatcher"/> sends it in a second round of the same run.
     /// </summary>
-    /// <returns>The new status of each message that was still queued, in id order.</returns>
-    public async Task<IReadOnlyList<MessageStatus>> DispatchBatchAsync(IReadOnlyList<long> messageIds, CancellationToken ct)
+    public async Task<BatchDispatchResult> DispatchBatchAsync(IReadOnlyList<long> messageIds, CancellationToken ct)
     {
         var started = OutboxMetrics.Start();
         var messages = await db.Outbox
@@ -98,7 +103,7 @@ public sealed partial class OutboxDispatcher
         started = OutboxMetrics.Start();
         await db.SaveChangesAsync(ct);
         OutboxMetrics.Record("sent-commit", started);
-        return messages.Select(m => statuses[m.Id]).ToList();
+        return new BatchDispatchResult(messages.Select(m => statuses[m.Id]).ToList(), fallbacks.Select(m => m.Id).ToList());
     }
 
     /// <summary>

@@ -53,7 +53,8 @@ public sealed partial class OutboxDispatcher(
         int sent = 0, cancelled = 0, failed = 0, deferred = 0;
 
         // A fallback e-mail queued during this run is sent in the same run.
-        // NOTE: one message at a time, with about ten statements each; only ParallelOutboxDispatcher uses DispatchBatchAsync.
+        // NOTE: one message at a time, with about ten statements each. The daily cycle and the scheduler use
+        // ParallelOutboxDispatcher instead; the arrangement worker and the arrangement page still call this.
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];

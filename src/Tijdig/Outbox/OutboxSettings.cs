@@ -54,6 +54,12 @@ public sealed class OutboxSettings
     /// </summary>
     public int DispatchBatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// Batches that <see cref="ParallelOutboxDispatcher"/> runs at a time in the daily cycle and the
+    /// scheduler, and so the maximum number of Tikkie create calls in flight. Values below 1 count as 1.
+    /// </summary>
+    public int Workers { get; set; } = 4;
+
     public TimeSpan Backoff(int attempts)
     {
         var minutes = BackoffMinutes.Count == 0 ? 5 : BackoffMinutes[Math.Clamp(attempts - 1, 0, BackoffMinutes.Count - 1)];

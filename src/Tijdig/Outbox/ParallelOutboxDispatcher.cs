@@ -7,8 +7,8 @@ using Tijdig.Hosting;
 namespace Tijdig.Outbox;
 
 /// <summary>
-/// Sends the queued messages with several workers, for runs with thousands of Tikkies. The messages
-/// go in batches of <see cref="OutboxSettings.DispatchBatchSize"/> through
+/// Sends the queued messages with several workers; the daily cycle, the scheduler and the benchmark
+/// use it. The messages go in batches of <see cref="OutboxSettings.DispatchBatchSize"/> through
 /// <see cref="OutboxDispatcher.DispatchBatchAsync"/>, which claims, creates and commits a whole batch
 /// with a few statements under the same exactly-once rules as the sequential dispatcher. All messages
 /// of one debtor go to the same batch: the SMS and the e-mail of one dunning step share a payment
@@ -17,15 +17,17 @@ namespace Tijdig.Outbox;
 /// worker has its own DbContext; at most <c>workers</c> batches, and so create calls, run at a time.
 /// </summary>
 /// <remarks>
-/// Unlike <see cref="OutboxDispatcher.DispatchAsync"/>, a fallback e-mail queued during the run waits
-/// for the next run. On SQLite the workers' short transactions still take turns on the single writer.
+/// As in <see cref="OutboxDispatcher.DispatchAsync"/>, a fallback e-mail queued during the run is sent
+/// in the same run, in a second round after the first. On SQLite the workers' short transactions still
+/// take turns on the single writer.
 /// </remarks>
 public sealed class ParallelOutboxDispatcher(
     IServiceScopeFactory scopes,
     IOptions<OutboxSettings> options,
     BusinessCalendar calendar)
 {
-    /// <summary>Sends every due queued message once, with at most <paramref name="workers"/> debtors in progress at a time.</summary>
+    /// <summary>Sends every due queued message once, with at most <paramref name="workers"/> batches in progress at a time.</summary>
+    /// <returns>The counts as <see cref="OutboxDispatcher.DispatchAsync"/> reports them: a message that waits (retry, quiet hours, NextAttemptAt) is deferred.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> is less than 1.</exception>
     public async Task<DispatchResult> DispatchAsync(int workers, CancellationToken ct)
     {
@@ -34,18 +36,38 @@ public sealed class ParallelOutboxDispatcher(
         var (groups, deferred) = await PrepareAsync(ct);
         var tally = new Tally { Deferred = deferred };
 
+        // A fallback is an e-mail, and an e-mail never falls back, so the second round queues none and this loop ends.
+        while (groups.Count > 0)
+        {
+            groups = await RunRoundAsync(groups, workers, tally, ct);
+        }
+
+        return new DispatchResult(tally.Sent, tally.Cancelled, tally.Failed, tally.Deferred);
+    }
+
+    // Runs the batches of one round and returns the fallback e-mails they queued, one group per batch.
+    private async Task<List<List<long>>> RunRoundAsync(List<List<long>> groups, int workers, Tally tally, CancellationToken ct)
+    {
+        var fallbacks = new System.Collections.Concurrent.ConcurrentQueue<List<long>>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct };
         await Parallel.ForEachAsync(Batches(groups, Math.Max(1, options.Value.DispatchBatchSize)), parallel, async (messageIds, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-            foreach (var status in await dispatcher.DispatchBatchAsync(messageIds, token))
+            var result = await dispatcher.DispatchBatchAsync(messageIds, token);
+            foreach (var status in result.Statuses)
             {
                 tally.Add(status);
             }
+
+            // The fallbacks of one batch stay together: they may belong to one debtor and share a payment request.
+            if (result.FallbackIds.Count > 0)
+            {
+                fallbacks.Enqueue([.. result.FallbackIds]);
+            }
         });
 
-        return new DispatchResult(tally.Sent, tally.Cancelled, tally.Failed, tally.Deferred);
+        return [.. fallbacks];
     }
 
     // Reconciles and erases once before any worker starts, then groups the due messages by debtor.

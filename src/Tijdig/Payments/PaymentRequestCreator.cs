@@ -40,6 +40,8 @@ public sealed class PaymentRequestCreator(
     BusinessCalendar calendar,
     ILogger<PaymentRequestCreator> logger)
 {
+    private readonly SettlementListing listing = new(tikkie, logger);
+
     /// <summary>
     /// Environment variable for the crash test only: when it is "1", the process kills itself right
     /// after Tikkie returned a create and before the token is committed. Unset in every real installation.
@@ -79,7 +81,7 @@ public sealed class PaymentRequestCreator(
         }
 
         var since = unknown.Min(r => r.CreationAttemptedAt!.Value) - ClockSkewMargin;
-        var atTikkie = await ListSinceAsync(since, ct);
+        var atTikkie = await listing.ListSinceAsync(since, now, ct);
 
         var missing = new List<PaymentRequestRecord>();
         foreach (var record in unknown)
@@ -308,24 +310,6 @@ public sealed class PaymentRequestCreator(
     {
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         return error;
-    }
-
-    private async Task<Dictionary<string, PaymentRequest>> ListSinceAsync(DateTimeOffset since, CancellationToken ct)
-    {
-        var atTikkie = new Dictionary<string, PaymentRequest>(StringComparer.Ordinal);
-        for (var page = 0; ; page++)
-        {
-            var result = await tikkie.ListPaymentRequestsAsync(page, PageSize, since, null, ct);
-            foreach (var request in result.Items.Where(r => r.ReferenceId is not null))
-            {
-                atTikkie.TryAdd(request.ReferenceId!, request);
-            }
-
-            if (result.Items.Count == 0 || (page + 1) * PageSize >= result.TotalElementCount)
-            {
-                return atTikkie;
-            }
-        }
     }
 
     private async Task<PaymentRequest?> FindAtTikkieAsync(string referenceId, DateTimeOffset since, CancellationToken ct)
