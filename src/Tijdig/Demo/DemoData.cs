@@ -82,15 +82,18 @@ public static class DemoData
             }
         }
 
+        // Before the payments are booked: the history moves the paid day of late payers.
+        var history = DemoHistory.Write(invoices.Where(i => i.PaidOn is not null).ToList(), today);
         db.Invoices.AddRange(invoices);
         await db.SaveChangesAsync(ct);
+        db.Outbox.AddRange(history);
         db.Collections.AddRange(returned.Select(r => ReturnedCollection(r.Debtor, r.Invoice, r.Reason, today)));
 
         foreach (var paid in invoices.Where(i => i.PaidOn is not null))
         {
             db.Payments.Add(new Payment
             {
-                Source = paid.Debtor!.PaymentMethod == PaymentMethod.DirectDebit ? PaymentSource.DirectDebit : PaymentSource.BankTransfer,
+                Source = SourceOf(paid),
                 ExternalReference = "demo:" + paid.InvoiceNumber,
                 DebtorId = paid.DebtorId,
                 BookingDate = paid.PaidOn!.Value,
@@ -101,6 +104,17 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
         return new DemoSummary(debtors.Count, invoices.Count, returns, manual);
+    }
+
+    /// <summary>On the due date the collection or the parent's transfer paid; later, the reminder's SMS Tikkie did.</summary>
+    private static PaymentSource SourceOf(Invoice paid)
+    {
+        if (paid.PaidOn != paid.DueDate)
+        {
+            return PaymentSource.Tikkie;
+        }
+
+        return paid.Debtor!.PaymentMethod == PaymentMethod.DirectDebit ? PaymentSource.DirectDebit : PaymentSource.BankTransfer;
     }
 
     private sealed record DemoScenario(int DaysPastDue, int Level, string? ReturnReason);

@@ -112,6 +112,25 @@ public sealed class VerbTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoReplay_EstimatesRatesFromHistory()
+    {
+        await RunAsync("init", "--demo", "--debtors", "300");
+
+        var (exitCode, json) = await RunAsync("policy", "replay", "--candidate-version", "2026-01", "--json");
+        using var report = JsonDocument.Parse(json);
+        var cells = report.RootElement.GetProperty("behaviour").GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("level").GetString() == "Step")
+            .ToDictionary(c => c.GetProperty("step").GetString()!, c => (Observations: c.GetProperty("observations").GetInt32(), Paid: c.GetProperty("paid").GetInt32()));
+
+        // The demo's earlier invoices carry a dunning history, so each reminder step has parents who paid after it and parents who did not.
+        Assert.Equal(0, exitCode);
+        Assert.True(cells["reminder-1"].Observations >= 30, json);
+        Assert.InRange(cells["reminder-1"].Paid, 1, cells["reminder-1"].Observations - 1);
+        Assert.True(cells["reminder-2"].Paid > 0, json);
+        Assert.True(cells["pre-reminder"].Paid > 0, json);
+    }
+
+    [Fact]
     public async Task Report_JsonCarriesBalancesAndDso()
     {
         await RunAsync("init", "--demo", "--debtors", "60");
