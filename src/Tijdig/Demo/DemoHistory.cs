@@ -11,7 +11,7 @@ namespace Tijdig.Demo;
 /// </summary>
 /// <remarks>
 /// The history is drawn from its own seed, so the rest of the demo ledger stays as it was. The shares
-/// are made up for the demo, in the order of what a childcare organisation sees, not measured.
+/// are invented for the demo at a plausible size for a childcare organisation; they are not measured.
 /// </remarks>
 internal static class DemoHistory
 {
