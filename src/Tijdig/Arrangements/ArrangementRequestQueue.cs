@@ -56,7 +56,7 @@ public sealed class ArrangementRequestWorker(
         switch (result.Outcome)
         {
             case ArrangementOutcome.Booked:
-                await services.GetRequiredService<OutboxDispatcher>().DispatchAsync(ct);
+                await services.GetRequiredService<ParallelOutboxDispatcher>().DispatchDebtorAsync(result.Arrangement!.DebtorId, ct);
                 return;
             case ArrangementOutcome.UnknownDebtor:
             case ArrangementOutcome.InvalidInstalmentCount:

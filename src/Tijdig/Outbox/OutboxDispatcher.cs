@@ -53,8 +53,8 @@ public sealed partial class OutboxDispatcher(
         int sent = 0, cancelled = 0, failed = 0, deferred = 0;
 
         // A fallback e-mail queued during this run is sent in the same run.
-        // NOTE: one message at a time, with about ten statements each. The daily cycle and the scheduler use
-        // ParallelOutboxDispatcher instead; the arrangement worker and the arrangement page still call this.
+        // One message at a time, with about ten statements each: the daily cycle, the scheduler and the
+        // arrangement paths use ParallelOutboxDispatcher instead.
         for (var i = 0; i < due.Count; i++)
         {
             var message = due[i];

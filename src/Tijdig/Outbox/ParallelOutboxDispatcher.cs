@@ -45,6 +45,36 @@ public sealed class ParallelOutboxDispatcher(
         return new DispatchResult(tally.Sent, tally.Cancelled, tally.Failed, tally.Deferred);
     }
 
+    /// <summary>
+    /// Sends the due queued messages of one debtor now, such as the confirmation of an arrangement the
+    /// parent just booked, without sending or waiting for the rest of the outbox.
+    /// </summary>
+    public async Task<DispatchResult> DispatchDebtorAsync(long debtorId, CancellationToken ct)
+    {
+        List<long> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TijdigDbContext>();
+            var queued = await db.Outbox.AsNoTracking()
+                .Where(m => m.DebtorId == debtorId && m.Status == MessageStatus.Queued)
+                .OrderBy(m => m.Id)
+                .Select(m => new { m.Id, m.NextAttemptAt })
+                .ToListAsync(ct);
+
+            var now = calendar.Now;
+            due = queued.Where(m => m.NextAttemptAt is not { } next || next <= now).Select(m => m.Id).ToList();
+        }
+
+        var tally = new Tally();
+        var groups = due.Count == 0 ? [] : new List<List<long>> { due };
+        while (groups.Count > 0)
+        {
+            groups = await RunRoundAsync(groups, workers: 1, tally, ct);
+        }
+
+        return new DispatchResult(tally.Sent, tally.Cancelled, tally.Failed, tally.Deferred);
+    }
+
     // Runs the batches of one round and returns the fallback e-mails they queued, one group per batch.
     private async Task<List<List<long>>> RunRoundAsync(List<List<long>> groups, int workers, Tally tally, CancellationToken ct)
     {

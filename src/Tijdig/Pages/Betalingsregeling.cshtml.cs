@@ -20,7 +20,7 @@ public sealed class BetalingsregelingModel(
     TijdigDbContext db,
     ArrangementLinks links,
     BookArrangement booking,
-    OutboxDispatcher dispatcher,
+    ParallelOutboxDispatcher dispatcher,
     IOptions<ArrangementSettings> settings,
     BusinessCalendar calendar) : PageModel
 {
@@ -73,7 +73,7 @@ public sealed class BetalingsregelingModel(
             return Page();
         }
 
-        await dispatcher.DispatchAsync(ct);
+        await dispatcher.DispatchDebtorAsync(result.Arrangement!.DebtorId, ct);
         Arrangement = result.Arrangement;
         JustBooked = true;
         return Page();

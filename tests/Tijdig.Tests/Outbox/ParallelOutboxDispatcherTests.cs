@@ -78,6 +78,32 @@ public sealed class ParallelOutboxDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchDebtor_SendsOnlyThatDebtor()
+    {
+        var now = MessagingLedger.At(Today, new TimeOnly(10, 0));
+        var sandboxOptions = new SandboxOptions { Clock = new FakeTimeProvider(now) };
+        sandboxOptions.PreregisteredApps.Add((ApiKey, AppToken));
+        await using var sandbox = await TikkieSandboxServer.StartAsync(sandboxOptions, CancellationToken.None);
+        await using var ledger = await MessagingLedger.CreateAsync(now, new Dictionary<string, string?>
+        {
+            ["Tikkie:BaseUrl"] = sandbox.ApiBaseAddress.AbsoluteUri,
+            ["Tikkie:ApiKey"] = ApiKey,
+            ["Tikkie:AppToken"] = AppToken,
+        });
+        await ledger.SeedAsync(3, Today.AddDays(-7));
+        await QueueWithSharedRequestsAsync(ledger);
+        var target = await ledger.QueryAsync(db => db.Debtors.OrderBy(d => d.Id).Select(d => d.Id).Skip(1).FirstAsync());
+
+        var result = await ledger.Services.GetRequiredService<ParallelOutboxDispatcher>().DispatchDebtorAsync(target, CancellationToken.None);
+
+        var messages = await ledger.QueryAsync(db => db.Outbox.AsNoTracking().ToListAsync());
+        Assert.Equal(2, result.Sent);
+        Assert.All(messages.Where(m => m.DebtorId == target), m => Assert.Equal(MessageStatus.Sent, m.Status));
+        Assert.All(messages.Where(m => m.DebtorId != target), m => Assert.Equal(MessageStatus.Queued, m.Status));
+        Assert.Single(await ListAllAsync(ledger.Services.GetRequiredService<TikkieClient>()));
+    }
+
+    [Fact]
     public async Task Dispatch_RejectsZeroWorkers()
     {
         await using var ledger = await MessagingLedger.CreateAsync(MessagingLedger.At(Today, new TimeOnly(10, 0)));
