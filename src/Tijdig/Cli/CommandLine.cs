@@ -10,6 +10,10 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "json", "no-dispatch" };
 
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    private static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
     public List<string> Words { get; } = [];
@@ -70,6 +74,12 @@ public sealed class CommandLine
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw new UsageException($"--date '{value}' is invalid: use YYYY-MM-DD, for example 2026-12-04.");
+        }
+
+        // Reports and the replay count months back and days forward from the date, which overflows at the ends of the calendar.
+        if (date < EarliestDate || date > LatestDate)
+        {
+            throw new UsageException($"--date '{value}' is out of range: use a date from 2000-01-01 to 2099-12-31.");
         }
 
         return date;

@@ -123,6 +123,19 @@ public sealed class VerbTests : IDisposable
         Assert.Equal(5, report.RootElement.GetProperty("ageing").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("report", "0001-01-01")]
+    [InlineData("report", "9999-12-31")]
+    [InlineData("policy replay --candidate-version 2026-01", "9999-12-31")]
+    [InlineData("policy replay --candidate-version 2026-01", "0001-01-01")]
+    public async Task DateOutOfRange_IsUsageError(string verb, string date)
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync([.. verb.Split(' '), "--date", date]));
+
+        Assert.Contains($"--date '{date}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("2000-01-01", exception.Message, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
