@@ -90,7 +90,9 @@ public sealed class VerbTests : IDisposable
     {
         await RunAsync("init", "--demo", "--debtors", "150");
 
-        var (exitCode, first) = await RunAsync("cycle", "run", "--date", DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        // The demo is dated from today in Amsterdam, which differs from the machine's date around midnight.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Tijdig.Hosting.BusinessCalendar.Amsterdam).DateTime);
+        var (exitCode, first) = await RunAsync("cycle", "run", "--date", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var (_, second) = await RunAsync("cycle", "run");
         var (_, messagesJson) = await RunAsync("messages", "--format", "json");
 
