@@ -16,6 +16,9 @@ public sealed class CommandLine
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 
+    // Options given without a value, such as a trailing "--display-name". Reading one is a usage error, so it never becomes the text "true".
+    private readonly HashSet<string> _withoutValue = new(StringComparer.Ordinal);
+
     public List<string> Words { get; } = [];
 
     /// <summary>The original arguments, passed on to ASP.NET Core for <c>serve</c> (for <c>--urls</c>).</summary>
@@ -39,9 +42,13 @@ public sealed class CommandLine
             {
                 line._options[name[..equals]] = name[(equals + 1)..];
             }
-            else if (Flags.Contains(name) || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            else if (Flags.Contains(name))
             {
                 line._options[name] = "true";
+            }
+            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                line._withoutValue.Add(name);
             }
             else
             {
@@ -56,7 +63,16 @@ public sealed class CommandLine
 
     public string? Word(int index) => index < Words.Count ? Words[index] : null;
 
-    public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    /// <summary>Returns the option's value, or null when it is absent. Throws a usage error when the option was given without a value.</summary>
+    public string? Option(string name)
+    {
+        if (_withoutValue.Contains(name))
+        {
+            throw new UsageException($"--{name} is missing its value: write it after the option, for example --{name} VALUE.");
+        }
+
+        return _options.TryGetValue(name, out var value) ? value : null;
+    }
 
     public bool Flag(string name) => _options.TryGetValue(name, out var value) && value != "false";
 

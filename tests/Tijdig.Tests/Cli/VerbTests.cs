@@ -138,6 +138,28 @@ public sealed class VerbTests : IDisposable
         Assert.Contains("2000-01-01", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("report --date", "date")]
+    [InlineData("policy replay --candidate-version", "candidate-version")]
+    [InlineData("policy replay --candidate-version --months 3", "candidate-version")]
+    [InlineData("pause add D1 --kind Dispute --until 2027-01-01 --reason", "reason")]
+    public async Task OptionWithoutValue_IsUsageError(string command, string option)
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync(command.Split(' ')));
+
+        Assert.Contains($"--{option} is missing its value", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OptionWithoutValue_FlagsStillWork()
+    {
+        var line = CommandLine.Parse(["users", "add", "anouk", "--json", "--display-name"]);
+
+        Assert.True(line.Flag("json"));
+        Assert.Equal("anouk", line.Word(2));
+        Assert.Throws<UsageException>(() => line.Option("display-name"));
+    }
+
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
