@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Tijdig.Data;
 using Tijdig.Tests.Infrastructure;
 
@@ -66,6 +68,31 @@ public sealed class SchemaMigrationTests
         Assert.False(await db.BackOfficeUsers.AnyAsync());
     }
 
+    /// <summary>
+    /// The first start on PostgreSQL creates the database. That is expected, so it must not log an
+    /// error that sends the operator looking for a fault.
+    /// </summary>
+    [SkippableFact]
+    public async Task EnsureSchema_CreatesPostgresDatabaseWithoutErrorLog()
+    {
+        Skip.If(TestDatabase.PostgresServer is null, $"{TestDatabase.PostgresVariable} is not set.");
+        var connectionString = new NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer)
+        {
+            Database = "tijdig_test_" + Guid.NewGuid().ToString("N")[..12],
+        }.ConnectionString;
+        var log = new CollectingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(log));
+        var options = new DbContextOptionsBuilder<TijdigDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.PostgreSql, connectionString);
+        options.UseLoggerFactory(loggerFactory);
+        await using var db = new TijdigDbContext(options.Options);
+
+        await DatabaseSetup.EnsureSchemaAsync(db, default);
+
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(log.Errors);
+    }
+
     private static async Task<TijdigDbContext> NewContextAsync(DatabaseProvider provider) =>
         NewContext(provider, await NewDatabaseAsync(provider));
 
@@ -79,5 +106,32 @@ public sealed class SchemaMigrationTests
         var options = new DbContextOptionsBuilder<TijdigDbContext>();
         DatabaseSetup.Configure(options, provider, connectionString);
         return new TijdigDbContext(options.Options);
+    }
+
+    private sealed class CollectingLoggerProvider : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Errors { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new CollectingLogger(categoryName, Errors);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CollectingLogger(string category, System.Collections.Concurrent.ConcurrentQueue<string> errors) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                errors.Enqueue($"{category}: {formatter(state, exception)}");
+            }
+        }
     }
 }
