@@ -47,7 +47,7 @@ public sealed class RunPolicyReplay(ReplayHistoryLoader loader, IReadOnlyList<Du
         }
 
         var history = await loader.LoadAsync(options.To, options.Months, ct);
-        var behaviour = PaymentBehaviourEstimator.Estimate(history.Observed, history.Messages, options.PaidWithinDays, options.MinimumObservations);
+        var behaviour = PaymentBehaviourEstimator.Estimate(history.Observed, history.Messages, options.PaidWithinDays, options.MinimumObservations, history.To);
 
         // A fresh engine without experiments: the replay compares policies, not experiment variants.
         var active = PolicyReplay.Run(Engine(versions), history.Invoices, history.From, history.To, behaviour, options.Seed);
