@@ -54,7 +54,19 @@ public static class DatabaseSetup
         // and the migration run below must see the table that adopting creates.
         await using (var adopting = new TijdigDbContext((DbContextOptions<TijdigDbContext>)db.GetService<IDbContextOptions>()))
         {
+            // The database and an empty history table are created here, because the migrator finds
+            // either missing by a failed command, which the PostgreSQL provider logs as an error.
+            var creator = adopting.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                await creator.CreateAsync(ct);
+            }
+
             await AdoptSchemaWithoutHistoryAsync(adopting, ct);
+            if (!await HasHistoryTableAsync(adopting, ct))
+            {
+                await adopting.Database.ExecuteSqlRawAsync(adopting.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+            }
         }
 
         await db.Database.MigrateAsync(ct);

@@ -106,7 +106,7 @@ public sealed partial class BackOfficeUsers(TijdigDbContext db, BusinessCalendar
         if (user.LockedUntil is { } lockedUntil && lockedUntil > now)
         {
             logger.LogWarning("Back-office sign-in failed for {UserName}: account locked until {LockedUntil}", user.UserName, lockedUntil);
-            return new SignInResult(SignInOutcome.LockedOut, null, lockedUntil);
+            return new SignInResult(SignInOutcome.LockedOut, null, InAmsterdam(lockedUntil));
         }
 
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
@@ -175,6 +175,9 @@ public sealed partial class BackOfficeUsers(TijdigDbContext db, BusinessCalendar
             throw new UsageException($"Het wachtwoord is te kort: gebruik minstens {MinimumPasswordLength} tekens.");
         }
     }
+
+    /// <summary>Converts a stored time to Amsterdam time, because PostgreSQL returns stored times in UTC.</summary>
+    public static DateTimeOffset InAmsterdam(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, BusinessCalendar.Amsterdam);
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 

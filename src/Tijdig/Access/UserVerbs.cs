@@ -62,7 +62,9 @@ public static class UserVerbs
 
         foreach (var user in all)
         {
-            var lastSignIn = user.LastSignInAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "nooit";
+            var lastSignIn = user.LastSignInAt is { } signedIn
+                ? BackOfficeUsers.InAmsterdam(signedIn).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                : "nooit";
             var locked = user.LockedUntil is { } until && until > now ? " (geblokkeerd)" : "";
             await output.WriteLineAsync($"{user.UserName,-24} {user.DisplayName,-30} laatst ingelogd: {lastSignIn}{locked}");
         }

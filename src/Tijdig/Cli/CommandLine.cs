@@ -10,7 +10,14 @@ public sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "json", "no-dispatch" };
 
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    private static readonly DateOnly LatestDate = new(2099, 12, 31);
+
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    // Options given without a value, such as a trailing "--display-name". Reading one is a usage error, so it never becomes the text "true".
+    private readonly HashSet<string> _withoutValue = new(StringComparer.Ordinal);
 
     public List<string> Words { get; } = [];
 
@@ -35,9 +42,13 @@ public sealed class CommandLine
             {
                 line._options[name[..equals]] = name[(equals + 1)..];
             }
-            else if (Flags.Contains(name) || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            else if (Flags.Contains(name))
             {
                 line._options[name] = "true";
+            }
+            else if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                line._withoutValue.Add(name);
             }
             else
             {
@@ -52,7 +63,16 @@ public sealed class CommandLine
 
     public string? Word(int index) => index < Words.Count ? Words[index] : null;
 
-    public string? Option(string name) => _options.TryGetValue(name, out var value) ? value : null;
+    /// <summary>Returns the option's value, or null when it is absent. Throws a usage error when the option was given without a value.</summary>
+    public string? Option(string name)
+    {
+        if (_withoutValue.Contains(name))
+        {
+            throw new UsageException($"--{name} is missing its value: write it after the option, for example --{name} VALUE.");
+        }
+
+        return _options.TryGetValue(name, out var value) ? value : null;
+    }
 
     public bool Flag(string name) => _options.TryGetValue(name, out var value) && value != "false";
 
@@ -70,6 +90,12 @@ public sealed class CommandLine
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw new UsageException($"--date '{value}' is invalid: use YYYY-MM-DD, for example 2026-12-04.");
+        }
+
+        // Reports and the replay count months back and days forward from the date, which overflows at the ends of the calendar.
+        if (date < EarliestDate || date > LatestDate)
+        {
+            throw new UsageException($"--date '{value}' is out of range: use a date from 2000-01-01 to 2099-12-31.");
         }
 
         return date;

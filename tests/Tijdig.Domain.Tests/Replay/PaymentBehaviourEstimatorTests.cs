@@ -49,6 +49,34 @@ public sealed class PaymentBehaviourEstimatorTests
         return PaymentBehaviourEstimator.Estimate(invoices, messages, paidWithinDays: 14, minimumObservations: 30);
     }
 
+    /// <summary>
+    /// R1-R30 got reminder-1 forty days before the end of the history and half of them paid two days
+    /// later. N1-N30 got it three days before the end and have not paid yet. Their window stays open
+    /// for eleven more days, so they are left out.
+    /// </summary>
+    [Fact]
+    public void Estimate_LeavesOutMessagesWhoseWindowIsOpen()
+    {
+        var end = new DateOnly(2026, 6, 30);
+        var invoices = new List<ObservedInvoice>();
+        var messages = new List<ObservedMessage>();
+        for (var i = 1; i <= 30; i++)
+        {
+            invoices.Add(new($"R{i}", null, end.AddDays(-47), i % 2 == 0 ? end.AddDays(-38) : null));
+            messages.Add(new($"R{i}", "reminder-1", MessageChannel.Sms, end.AddDays(-40)));
+            invoices.Add(new($"N{i}", null, end.AddDays(-10), null));
+            messages.Add(new($"N{i}", "reminder-1", MessageChannel.Sms, end.AddDays(-3)));
+        }
+
+        var behaviour = PaymentBehaviourEstimator.Estimate(invoices, messages, paidWithinDays: 14, minimumObservations: 30, observedUntil: end);
+
+        var step = behaviour.Cells.Single(c => c.Level == RateLevel.Step);
+        Assert.Equal(30, step.Observations);
+        Assert.Equal(15, step.Paid);
+        var channel = behaviour.Cells.Single(c => c.Level == RateLevel.StepChannel);
+        Assert.Equal(30, channel.Observations);
+    }
+
     [Fact]
     public void Estimate_CountsOnTimeOverEveryInvoice()
     {

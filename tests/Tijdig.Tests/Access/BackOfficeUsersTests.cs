@@ -12,10 +12,11 @@ public sealed class BackOfficeUsersTests
 
     private static readonly DateOnly Today = new(2026, 3, 2);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task SignIn_AcceptsRightPasswordInAnyCaseOfName(DatabaseProvider provider)
     {
+        Skip.If(provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null, $"{TestDatabase.PostgresVariable} is not set.");
         await using var ledger = await TestLedger.CreateAsync(Today, provider);
         await ledger.RunAsync<BackOfficeUsers, object>(async users => await users.AddAsync("Anouk", "Anouk de Vries", Password, default));
 
@@ -54,6 +55,37 @@ public sealed class BackOfficeUsersTests
         Assert.Equal(SignInOutcome.LockedOut, whileLocked.Outcome);
         Assert.NotNull(whileLocked.LockedUntil);
         Assert.Equal(SignInOutcome.SignedIn, afterwards.Outcome);
+    }
+
+    /// <summary>
+    /// PostgreSQL returns a stored time in UTC, but the credit team reads Amsterdam time in the
+    /// lockout message and in 'users list'.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StoredTimes_AreShownInAmsterdamTime(DatabaseProvider provider)
+    {
+        Skip.If(provider == DatabaseProvider.PostgreSql && TestDatabase.PostgresServer is null, $"{TestDatabase.PostgresVariable} is not set.");
+        await using var ledger = await TestLedger.CreateAsync(Today, provider);
+        await ledger.RunAsync<BackOfficeUsers, object>(async users => await users.AddAsync("anouk", null, Password, default));
+        await ledger.RunAsync<BackOfficeUsers, object>(async users => await users.AddAsync("bram", null, Password, default));
+        await ledger.RunAsync<BackOfficeUsers, SignInResult>(users => users.SignInAsync("anouk", Password, default));
+        var signedInAt = TimeZoneInfo.ConvertTime(ledger.Clock.GetUtcNow(), Tijdig.Hosting.BusinessCalendar.Amsterdam);
+        for (var attempt = 0; attempt < BackOfficeUsers.MaximumFailedSignIns; attempt++)
+        {
+            await ledger.RunAsync<BackOfficeUsers, SignInResult>(users => users.SignInAsync("bram", "fout-wachtwoord-123", default));
+        }
+
+        var locked = await ledger.RunAsync<BackOfficeUsers, SignInResult>(users => users.SignInAsync("bram", Password, default));
+        var listed = await RunVerbAsync(ledger, ["users", "list"], "");
+
+        Assert.Equal(SignInOutcome.LockedOut, locked.Outcome);
+        Assert.Equal(TimeSpan.FromHours(1), locked.LockedUntil!.Value.Offset);
+        Assert.Equal(signedInAt + BackOfficeUsers.LockoutPeriod, locked.LockedUntil.Value);
+        Assert.Contains(
+            "laatst ingelogd: " + signedInAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            listed,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -90,8 +90,8 @@ public sealed class VerbTests : IDisposable
     {
         await RunAsync("init", "--demo", "--debtors", "150");
 
-        // The business date is Amsterdam's: between 23:00 and 24:00 UTC the machine's date is a day behind it.
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Hosting.BusinessCalendar.Amsterdam).DateTime);
+        // The demo is dated from today in Amsterdam, which differs from the machine's date around midnight.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Tijdig.Hosting.BusinessCalendar.Amsterdam).DateTime);
         var (exitCode, first) = await RunAsync("cycle", "run", "--date", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var (_, second) = await RunAsync("cycle", "run");
         var (_, messagesJson) = await RunAsync("messages", "--format", "json");
@@ -142,6 +142,41 @@ public sealed class VerbTests : IDisposable
         Assert.True(report.RootElement.GetProperty("openBalanceCents").GetInt64() > report.RootElement.GetProperty("overdueBalanceCents").GetInt64());
         Assert.True(report.RootElement.GetProperty("daysSalesOutstanding").GetDecimal() > 0);
         Assert.Equal(5, report.RootElement.GetProperty("ageing").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("report", "0001-01-01")]
+    [InlineData("report", "9999-12-31")]
+    [InlineData("policy replay --candidate-version 2026-01", "9999-12-31")]
+    [InlineData("policy replay --candidate-version 2026-01", "0001-01-01")]
+    public async Task DateOutOfRange_IsUsageError(string verb, string date)
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync([.. verb.Split(' '), "--date", date]));
+
+        Assert.Contains($"--date '{date}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("2000-01-01", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report --date", "date")]
+    [InlineData("policy replay --candidate-version", "candidate-version")]
+    [InlineData("policy replay --candidate-version --months 3", "candidate-version")]
+    [InlineData("pause add D1 --kind Dispute --until 2027-01-01 --reason", "reason")]
+    public async Task OptionWithoutValue_IsUsageError(string command, string option)
+    {
+        var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync(command.Split(' ')));
+
+        Assert.Contains($"--{option} is missing its value", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OptionWithoutValue_FlagsStillWork()
+    {
+        var line = CommandLine.Parse(["users", "add", "anouk", "--json", "--display-name"]);
+
+        Assert.True(line.Flag("json"));
+        Assert.Equal("anouk", line.Word(2));
+        Assert.Throws<UsageException>(() => line.Option("display-name"));
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)

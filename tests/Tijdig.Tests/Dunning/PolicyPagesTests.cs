@@ -76,6 +76,29 @@ public sealed partial class PolicyPagesTests
         Assert.Equal(Today, ended.EndedOn);
     }
 
+    [Theory]
+    [InlineData("beheer/beleid/saldo-opgaven", "Request", "DebtorNumber=", "Vul je debiteurnummer in.")]
+    [InlineData("beheer/beleid/saldo-opgaven?culture=en", "Request", "DebtorNumber=", "Enter your debtor number.")]
+    [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=&Input.Reason=Ziekte&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Vul je debiteurnummer in.")]
+    [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=DEB1&Input.Reason=&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Vul een reden in.")]
+    [InlineData("beheer/beleid/pauzes?culture=en", "Add", "Input.DebtorNumber=DEB1&Input.Reason=&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Enter a reason.")]
+    public async Task PolicyForms_MissingFieldInPageLanguage(string path, string handler, string fields, string expected)
+    {
+        await using var app = await TestWebApp.StartAsync(Today);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = app.BaseAddress };
+        var form = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var values = fields.Split('&').Select(field => field.Split('=')).ToDictionary(pair => pair[0], pair => pair[1]);
+        values["__RequestVerificationToken"] = Token(form);
+        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+
+        using var response = await client.PostAsync(new Uri($"{path}{separator}handler={handler}", UriKind.Relative), new FormUrlEncodedContent(values));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required.</li>", html, StringComparison.Ordinal);
+    }
+
     private static string Token(string html) => TokenPattern().Match(html) is { Success: true } match
         ? match.Groups[1].Value
         : throw new InvalidOperationException("The page has no antiforgery token.");

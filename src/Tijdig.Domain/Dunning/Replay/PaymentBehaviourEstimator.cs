@@ -17,14 +17,19 @@ public static class PaymentBehaviourEstimator
     /// <param name="messages">Messages sent about those invoices; a message about an unknown invoice is ignored.</param>
     /// <param name="paidWithinDays">An invoice counts as paid after a message when it is paid on the day of the message or at most this many days later.</param>
     /// <param name="minimumObservations">Below this many observations a cell gives way to a coarser one.</param>
+    /// <param name="observedUntil">The last day of the history. A message whose paid-within window ends later is no observation yet, because the parent may still pay in time.</param>
     public static PaymentBehaviour Estimate(
         IReadOnlyList<ObservedInvoice> invoices,
         IReadOnlyList<ObservedMessage> messages,
         int paidWithinDays = 14,
-        int minimumObservations = 30)
+        int minimumObservations = 30,
+        DateOnly? observedUntil = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(paidWithinDays);
         var byNumber = invoices.ToDictionary(i => i.InvoiceNumber, StringComparer.Ordinal);
+        messages = messages
+            .Where(m => observedUntil is not { } until || m.SentOn.AddDays(paidWithinDays) <= until)
+            .ToList();
         var onTime = invoices.Count(i => i.PaidOn is { } paid && paid <= i.DueDate);
 
         // An invoice is observed once per step and channel, at the first such message: a repeat of the

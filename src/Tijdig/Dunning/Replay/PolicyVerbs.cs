@@ -23,9 +23,9 @@ public static class PolicyVerbs
         var candidate = await CandidateAsync(line, services, ct);
         var options = new ReplayOptions(
             line.Date(today),
-            Number(line, "months", 6),
-            Number(line, "seed", 1),
-            Number(line, "days", 14));
+            Number(line, "months", 6, minimum: int.MinValue),
+            Number(line, "seed", 1, minimum: 0),
+            Number(line, "days", 14, minimum: 1));
         var report = await services.GetRequiredService<RunPolicyReplay>().RunAsync(candidate, options, ct);
 
         await output.WriteLineAsync(line.Flag("json") || line.Option("format") == "json"
@@ -36,6 +36,11 @@ public static class PolicyVerbs
 
     private static async Task<DunningPolicy> CandidateAsync(CommandLine line, IServiceProvider services, CancellationToken ct)
     {
+        if (line.Option("candidate-version") is not null && line.Option("candidate") is not null)
+        {
+            throw new UsageException("Geef --candidate FILE.json of --candidate-version V, niet allebei (give one candidate, not both).");
+        }
+
         if (line.Option("candidate-version") is { } version)
         {
             return services.GetRequiredService<IReadOnlyList<DunningPolicy>>()
@@ -52,7 +57,8 @@ public static class PolicyVerbs
         return CandidatePolicy.Parse(await File.ReadAllTextAsync(path, ct));
     }
 
-    private static int Number(CommandLine line, string name, int fallback)
+    /// <summary>Reads a whole-number option of at least the minimum. The use case checks the range of the months, because the page shares it.</summary>
+    private static int Number(CommandLine line, string name, int fallback, int minimum)
     {
         var text = line.Option(name);
         if (text is null)
@@ -60,8 +66,16 @@ public static class PolicyVerbs
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new UsageException($"--{name} '{text}' is ongeldig: geef een heel getal (not a whole number).");
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new UsageException($"--{name} '{text}' is ongeldig: geef een heel getal (not a whole number).");
+        }
+
+        if (value < minimum)
+        {
+            throw new UsageException($"--{name} '{text}' is ongeldig: geef minstens {minimum.ToString(CultureInfo.InvariantCulture)} (must be at least {minimum.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        return value;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tijdig.Domain.Dunning;
 using Tijdig.Domain.Dunning.Replay;
 using Tijdig.Messaging;
@@ -30,7 +31,8 @@ public sealed class RunPolicyReplay(ReplayHistoryLoader loader, IReadOnlyList<Du
     {
         if (options.Months is < 1 or > 60)
         {
-            throw new UsageException("--months moet tussen 1 en 60 liggen (must be between 1 and 60).");
+            var months = options.Months.ToString(CultureInfo.InvariantCulture);
+            throw new UsageException($"--months '{months}' moet tussen 1 en 60 liggen (must be between 1 and 60).");
         }
 
         DunningEngine candidateEngine;
@@ -45,7 +47,7 @@ public sealed class RunPolicyReplay(ReplayHistoryLoader loader, IReadOnlyList<Du
         }
 
         var history = await loader.LoadAsync(options.To, options.Months, ct);
-        var behaviour = PaymentBehaviourEstimator.Estimate(history.Observed, history.Messages, options.PaidWithinDays, options.MinimumObservations);
+        var behaviour = PaymentBehaviourEstimator.Estimate(history.Observed, history.Messages, options.PaidWithinDays, options.MinimumObservations, history.To);
 
         // A fresh engine without experiments: the replay compares policies, not experiment variants.
         var active = PolicyReplay.Run(Engine(versions), history.Invoices, history.From, history.To, behaviour, options.Seed);

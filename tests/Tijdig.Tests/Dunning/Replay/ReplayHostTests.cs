@@ -106,6 +106,24 @@ public sealed class ReplayHostTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--months -3", "--months '-3' moet tussen 1 en 60 liggen")]
+    [InlineData("--months 0", "--months '0' moet tussen 1 en 60 liggen")]
+    [InlineData("--days 0", "--days '0' is ongeldig: geef minstens 1")]
+    [InlineData("--days -1", "--days '-1' is ongeldig: geef minstens 1")]
+    [InlineData("--seed -5", "--seed '-5' is ongeldig: geef minstens 0")]
+    [InlineData("--months zes", "--months 'zes' is ongeldig: geef een heel getal")]
+    [InlineData("--candidate kandidaat.json", "niet allebei")]
+    public async Task Verb_RejectsBadOptionNamingValue(string option, string message)
+    {
+        await using var ledger = await TestLedger.CreateAsync(WindowEnd);
+        var arguments = option.Split(' ');
+
+        var error = await Assert.ThrowsAsync<UsageException>(() => RunVerbAsync(ledger, ["policy", "replay", "--candidate-version", "2026-01", .. arguments]));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static void Shows(string text, string pattern) =>
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, pattern), $"'{pattern}' not in:\n{text}");
 

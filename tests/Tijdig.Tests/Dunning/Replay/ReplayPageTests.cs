@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tijdig.Tests.Infrastructure;
 using Tijdig.Tests.Web;
@@ -8,7 +9,7 @@ using static Tijdig.Tests.Dunning.Replay.ReplaySeed;
 namespace Tijdig.Tests.Dunning.Replay;
 
 /// <summary>The what-if replay page at /beheer/beleid/replay: over HTTP in both languages, and driven in headless Chromium.</summary>
-public sealed class ReplayPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+public sealed partial class ReplayPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Theory]
     [InlineData("beheer/beleid/replay", "<h1>Wat-als-herhaling</h1>", "Kandidaat: opgeslagen versie")]
@@ -25,6 +26,33 @@ public sealed class ReplayPageTests(ChromiumFixture chromium) : IClassFixture<Ch
         Assert.Contains(heading, html, StringComparison.Ordinal);
         Assert.Contains(label, html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"2026-01\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "0", "1", "Kies tussen 1 en 60 maanden.")]
+    [InlineData("", "-2", "1", "Kies tussen 1 en 60 maanden.")]
+    [InlineData("", "6", "-1", "Het startgetal (seed) is 0 of hoger.")]
+    [InlineData("?culture=en", "61", "1", "Choose between 1 and 60 months.")]
+    [InlineData("?culture=en", "6", "-1", "The seed is 0 or higher.")]
+    public async Task Post_OutOfRangeNumberInPageLanguage(string query, string months, string seed, string expected)
+    {
+        await using var app = await TestWebApp.StartAsync(WindowEnd);
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = app.BaseAddress };
+        var path = new Uri("beheer/beleid/replay" + query, UriKind.Relative);
+
+        var form = await client.GetStringAsync(path);
+        using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value,
+            ["Input.CandidateVersion"] = "2026-01",
+            ["Input.Months"] = months,
+            ["Input.Seed"] = seed,
+        }));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The field", html, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -56,4 +84,7 @@ public sealed class ReplayPageTests(ChromiumFixture chromium) : IClassFixture<Ch
         var smsAll = rates.GetByTestId("rate-row").Filter(new() { HasText = "Eerste herinnering" }).Filter(new() { HasText = "62,5" });
         await Expect(smsAll).ToHaveCountAsync(3);
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 }

@@ -84,12 +84,12 @@ public sealed class PauzesModel(TijdigDbContext db, PauseDunning pauses, Busines
 
     public sealed class NewPause
     {
-        [Required]
+        [Required(ErrorMessage = "Validation_DebtorNumberRequired")]
         public string DebtorNumber { get; set; } = "";
 
         public PauseKind Kind { get; set; } = PauseKind.Arrangement;
 
-        [Required]
+        [Required(ErrorMessage = "Validation_ReasonRequired")]
         public string Reason { get; set; } = "";
 
         public DateOnly StartsOn { get; set; }

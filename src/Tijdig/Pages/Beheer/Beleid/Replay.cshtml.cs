@@ -55,9 +55,9 @@ public sealed class ReplayInput
     /// <summary>A pasted policy version; when filled it is used instead of <see cref="CandidateVersion"/>.</summary>
     public string? CandidateJson { get; set; }
 
-    [Range(1, 60)]
+    [Range(1, 60, ErrorMessage = "Validation_MonthsRange")]
     public int Months { get; set; } = 6;
 
-    [Range(0, int.MaxValue)]
+    [Range(0, int.MaxValue, ErrorMessage = "Validation_SeedRange")]
     public int Seed { get; set; } = 1;
 }

@@ -24,7 +24,7 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
     public BalanceStatement? Statement { get; private set; }
 
     [BindProperty]
-    [Required]
+    [Required(ErrorMessage = "Validation_DebtorNumberRequired")]
     public string DebtorNumber { get; set; } = "";
 
     [TempData]
