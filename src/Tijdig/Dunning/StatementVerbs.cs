@@ -51,7 +51,7 @@ public static class StatementVerbs
 
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Saldo-opgave {task.WorkItemId} voor {task.DebtorNumber} per {statement.RequestedOn:yyyy-MM-dd}: {statement.Lines.Count} facturen, hoofdsom {Money.Format(statement.PrincipalCents)}, rente {Money.Format(statement.InterestCents)}, incassokosten {Money.Format(statement.CollectionCostsCents)}, totaal {Money.Format(statement.TotalCents)}."));
+            $"Saldo-opgave {task.WorkItemId} voor {task.DebtorNumber} per {statement.RequestedOn:yyyy-MM-dd}: {Count(statement.Lines.Count, "factuur", "facturen")}, hoofdsom {Money.Format(statement.PrincipalCents)}, rente {Money.Format(statement.InterestCents)}, incassokosten {Money.Format(statement.CollectionCostsCents)}, totaal {Money.Format(statement.TotalCents)}."));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Aanleveren uiterlijk {task.DueOn:yyyy-MM-dd}."));
         if (task.PdfPath is { } pdf)
         {
@@ -79,7 +79,10 @@ public static class StatementVerbs
         var overdue = tasks.Count(t => t.IsOverdue(today));
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{tasks.Count} saldo-opgaven, {open} open, {overdue} te laat."));
+            $"{Count(tasks.Count, "saldo-opgave", "saldo-opgaven")}, {open} open, {overdue} te laat."));
         return 0;
     }
+
+    private static string Count(int count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 }

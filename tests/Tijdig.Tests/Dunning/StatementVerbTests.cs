@@ -36,7 +36,7 @@ public sealed class StatementVerbTests
         var early = await ledger.QueryAsync(db => db.WorkItems.SingleAsync(w => w.Key.EndsWith(":2026-02-10")));
 
         Assert.Equal(0, requestCode);
-        Assert.Contains($"Saldo-opgave {item.Id} voor TOE1 per 2026-03-02: 1 facturen, hoofdsom € 250,00", requested, StringComparison.Ordinal);
+        Assert.Contains($"Saldo-opgave {item.Id} voor TOE1 per 2026-03-02: 1 factuur, hoofdsom € 250,00", requested, StringComparison.Ordinal);
         Assert.Contains("Aanleveren uiterlijk 2026-03-16.", requested, StringComparison.Ordinal);
         var pdf = Path.Combine(ledger.DataDirectory, "statements", "2026-03-02", $"saldo-opgave-{item.Id}.pdf");
         Assert.Contains("Pdf: " + pdf, requested, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class StatementVerbTests
         Assert.Contains($"Saldo-opgave {item.Id} van TOE1 geleverd op 2026-03-05", delivered, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 3, 5), (await ledger.QueryAsync(db => db.WorkItems.SingleAsync(w => w.Id == item.Id))).ResolvedOn);
         Assert.DoesNotContain("TOE1", open, StringComparison.Ordinal);
-        Assert.Contains("1 saldo-opgaven, 1 open, 1 te laat.", open, StringComparison.Ordinal);
+        Assert.Contains("1 saldo-opgave, 1 open, 1 te laat.", open, StringComparison.Ordinal);
         Assert.Contains("geleverd 2026-03-05", all, StringComparison.Ordinal);
     }
 
@@ -134,6 +134,7 @@ public sealed class StatementVerbTests
         using var response = await client.GetAsync(new Uri(app.BaseAddress, link));
         var content = await response.Content.ReadAsByteArrayAsync();
         using var missing = await client.GetAsync(new Uri("beheer/beleid/saldo-opgaven?id=999&handler=Pdf", UriKind.Relative));
+        var opened = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"beheer/beleid/saldo-opgaven?id={task.WorkItemId}"), UriKind.Relative)));
 
         Assert.Contains("handler=Pdf", link, StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"id={task.WorkItemId}"), link, StringComparison.Ordinal);
@@ -143,6 +144,7 @@ public sealed class StatementVerbTests
         Assert.Equal("saldo-opgave-TOE1-2026-03-02.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(app.DataDirectory, task.PdfPath!)), content);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("<code class=\"hash\">SHA-256 " + task.Sha256 + "</code>", opened, StringComparison.Ordinal);
     }
 
     private static async Task<TestLedger> LedgerAsync(DatabaseProvider provider)

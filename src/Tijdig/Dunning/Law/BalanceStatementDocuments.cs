@@ -33,8 +33,8 @@ public sealed partial class BalanceStatementDocuments(DataDirectory dataDirector
     /// Writes the PDF of <paramref name="statement"/> for <paramref name="item"/> unless it was written
     /// before, and records its SHA-256 in the item's description. The caller saves the item.
     /// </summary>
-    // A PDF whose file went missing is written again from today's ledger under a new hash, because
-    // a statement that cannot be opened is no proof at all; the old hash stays in the description.
+    // A PDF whose file went missing is written again from today's ledger under a new hash, because a
+    // statement that cannot be opened proves nothing. The old hash stays in the description.
     public async Task<bool> EnsureAsync(WorkItem item, Debtor debtor, BalanceStatement statement, CancellationToken ct)
     {
         var path = FullPath(item);

@@ -21,8 +21,8 @@ public static class BalanceStatementPdf
 
     // Left edges of the text columns and right edges of the amount columns, in millimetres.
     private const double InvoiceMm = 20;
-    private const double IssueDateMm = 62;
-    private const double DueDateMm = 90;
+    private const double IssueDateMm = 58;
+    private const double DueDateMm = 88;
     private const double PrincipalRightMm = 143;
     private const double InterestRightMm = 168;
     private const double TotalRightMm = 190;
@@ -178,7 +178,6 @@ public static class BalanceStatementPdf
         [
             $"De wettelijke rente (artikel 6:119 BW) is per factuur berekend vanaf de dag na de vervaldatum tot {date}. "
                 + "Incassokosten staan alleen op deze opgave als ze in rekening zijn gebracht.",
-            "Deze saldo-opgave is gemaakt voor de schuldenaanpak van de herstelregeling toeslagenaffaire.",
             contact,
         ];
     }

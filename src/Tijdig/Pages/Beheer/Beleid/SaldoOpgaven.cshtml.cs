@@ -24,6 +24,9 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
     /// <summary>The statement on display, after a request or when one is opened from the list.</summary>
     public BalanceStatement? Statement { get; private set; }
 
+    /// <summary>The request of the statement on display, with its stored PDF and SHA-256.</summary>
+    public BalanceStatementTask? StatementTask { get; private set; }
+
     [BindProperty]
     [Required]
     public string DebtorNumber { get; set; } = "";
@@ -38,6 +41,7 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
         {
             var debtorId = await db.Debtors.Where(d => d.DebtorNumber == task.DebtorNumber).Select(d => d.Id).SingleAsync(ct);
             Statement = await statements.BuildAsync(debtorId, task.DebtorNumber, task.RequestedOn, ct);
+            StatementTask = task;
         }
     }
 
@@ -63,6 +67,7 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
             {
                 var (task, statement) = await statements.RequestAsync(DebtorNumber, calendar.Today, ct);
                 Statement = statement;
+                StatementTask = task;
                 Confirmation = texts["Statements_Requested", task.DebtorNumber, Display.Date(task.DueOn)];
             }
             catch (UsageException exception)
