@@ -8,7 +8,7 @@ namespace Tijdig.Cli;
 /// </summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "json", "no-dispatch" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "demo", "dry-run", "force", "help", "json", "no-dispatch", "open" };
 
     private static readonly DateOnly EarliestDate = new(2000, 1, 1);
 

@@ -46,7 +46,7 @@ public static class Verbs
           report [--date D] [--format text|json]  open and overdue balance, DSO, ageing, Tikkies sent and paid
           messages [--date D] [--format text|json]
                                                   messages queued or sent for date D
-        """ + "\n" + DunningVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage + "\n" + PolicyVerbs.Usage + "\n" + UserVerbs.Usage;
+        """ + "\n" + DunningVerbs.Usage + "\n" + StatementVerbs.Usage + "\n" + LetterVerbs.Usage + "\n" + ExperimentVerbs.Usage + "\n" + PolicyVerbs.Usage + "\n" + UserVerbs.Usage;
 
     public static async Task<int> RunAsync(CommandLine line, TextWriter output, CancellationToken ct)
     {
@@ -91,6 +91,7 @@ public static class Verbs
             ("messages", _) => await MessagesAsync(line, services, today, output, ct),
             ("claims", _) => await DunningVerbs.ClaimsAsync(line, services, today, output, ct),
             ("pause", _) => await DunningVerbs.PauseAsync(line, services, today, output, ct),
+            ("statements", _) => await StatementVerbs.RunAsync(line, services, today, output, ct),
             ("letters", "export") => await LetterVerbs.ExportAsync(line, services, today, output, ct),
             ("experiments", _) => await ExperimentVerbs.RunAsync(line, services, today, output, ct),
             ("users", _) => await UserVerbs.RunAsync(line, services, Console.In, output, ct),
@@ -267,7 +268,7 @@ public static class Verbs
 
     private static bool IsKnownVerb(string verb, string? word) => (verb, word) switch
     {
-        ("init" or "report" or "messages" or "claims" or "pause" or "experiments" or "users", _) => true,
+        ("init" or "report" or "messages" or "claims" or "pause" or "statements" or "experiments" or "users", _) => true,
         ("import", "debtors" or "invoices" or "bank") => true,
         ("export", "direct-debits") or ("cycle", "run") or ("letters", "export") or ("policy", "replay") => true,
         _ => false,

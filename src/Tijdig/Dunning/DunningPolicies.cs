@@ -60,6 +60,7 @@ public static class DunningPolicies
         services.AddScoped<ReplayHistoryLoader>();
         services.AddScoped<RunPolicyReplay>();
         services.AddScoped<BalanceStatements>();
+        services.AddScoped<BalanceStatementDocuments>();
         return services;
     }
 }

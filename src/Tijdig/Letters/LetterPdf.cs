@@ -13,9 +13,10 @@ public sealed record LetterContent(IReadOnlyList<string> AddressLines, string Da
 /// </summary>
 public static class LetterPdf
 {
-    private const double MarginMm = 20;
-    private const double BodyTopMm = 100;
-    private const double BottomMm = 277;
+    // Internal so that other A4 documents on the letterhead (the balance statement) share the layout.
+    internal const double MarginMm = 20;
+    internal const double BodyTopMm = 100;
+    internal const double BottomMm = 277;
 
     public static byte[] Render(LetterContent content, LetterSettings settings)
     {
@@ -54,19 +55,24 @@ public static class LetterPdf
         }
 
         graphics.Dispose();
+        return Save(document);
+    }
+
+    internal static byte[] Save(PdfDocument document)
+    {
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         return stream.ToArray();
     }
 
-    private static PdfPage NewPage(PdfDocument document)
+    internal static PdfPage NewPage(PdfDocument document)
     {
         var page = document.AddPage();
         page.Size = PageSize.A4;
         return page;
     }
 
-    private static void DrawLetterhead(XGraphics graphics, LetterSettings settings, XFont font)
+    internal static void DrawLetterhead(XGraphics graphics, LetterSettings settings, XFont font)
     {
         if (!string.IsNullOrWhiteSpace(settings.LogoPath) && File.Exists(settings.LogoPath))
         {
@@ -79,7 +85,7 @@ public static class LetterPdf
         DrawLines(graphics, settings.SenderLines, font, 130, 15);
     }
 
-    private static void DrawLines(XGraphics graphics, IEnumerable<string> lines, XFont font, double leftMm, double topMm)
+    internal static void DrawLines(XGraphics graphics, IEnumerable<string> lines, XFont font, double leftMm, double topMm)
     {
         var y = Mm(topMm);
         foreach (var line in lines)
@@ -90,7 +96,7 @@ public static class LetterPdf
     }
 
     // Paragraph breaks stay; long lines are wrapped at spaces to the text width.
-    private static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width)
+    internal static IEnumerable<string> Wrap(XGraphics graphics, string text, XFont font, double width)
     {
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
@@ -113,7 +119,7 @@ public static class LetterPdf
         }
     }
 
-    private static double LineHeight(XFont font) => font.Size * 1.35;
+    internal static double LineHeight(XFont font) => font.Size * 1.35;
 
-    private static double Mm(double millimetres) => millimetres * 72 / 25.4;
+    internal static double Mm(double millimetres) => millimetres * 72 / 25.4;
 }

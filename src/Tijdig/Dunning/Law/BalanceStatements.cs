@@ -7,8 +7,11 @@ using Tijdig.Domain.Dunning.Law;
 
 namespace Tijdig.Dunning.Law;
 
-/// <summary>A balance statement request: the work item that tracks its deadline and the statement itself.</summary>
-public sealed record BalanceStatementTask(long WorkItemId, string DebtorNumber, string Name, DateOnly RequestedOn, DateOnly DueOn, DateOnly? DeliveredOn)
+/// <summary>
+/// A balance statement request: the work item that tracks its deadline, and the stored PDF with its
+/// SHA-256 (<see cref="PdfPath"/> is relative to the data directory; both are null before the PDF is written).
+/// </summary>
+public sealed record BalanceStatementTask(long WorkItemId, string DebtorNumber, string Name, DateOnly RequestedOn, DateOnly DueOn, DateOnly? DeliveredOn, string? PdfPath = null, string? Sha256 = null)
 {
     public bool IsOverdue(DateOnly today) => DeliveredOn is null && DueOn < today;
 }
@@ -16,22 +19,24 @@ public sealed record BalanceStatementTask(long WorkItemId, string DebtorNumber, 
 /// <summary>
 /// Balance statements for the debt-settlement scheme of the childcare-benefits scandal. The scheme
 /// gives the creditor two weeks, so each request opens a work item in the queue "balance-statement"
-/// due 14 calendar days after the request date. Marking the statement delivered resolves the item.
+/// due 14 calendar days after the request date, and stores the statement as a PDF to deliver to the
+/// scheme. Marking the statement delivered resolves the item.
 /// </summary>
-public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine)
+public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine, BalanceStatementDocuments documents)
 {
     public const string Queue = "balance-statement";
 
     private static readonly ClaimStatus[] ChargedStatuses = [ClaimStatus.Created, ClaimStatus.Submitted, ClaimStatus.InProgress];
 
     /// <summary>
-    /// Builds the statement for <paramref name="debtorNumber"/> on <paramref name="requestedOn"/> and opens its
-    /// deadline task. A second request for the same debtor on the same day returns the task already open.
+    /// Builds the statement for <paramref name="debtorNumber"/> on <paramref name="requestedOn"/>, opens its
+    /// deadline task and stores its PDF. A second request for the same debtor on the same day returns the
+    /// task already open and keeps the PDF written first.
     /// </summary>
     public async Task<(BalanceStatementTask Task, BalanceStatement Statement)> RequestAsync(string debtorNumber, DateOnly requestedOn, CancellationToken ct)
     {
         var debtor = await db.Debtors.AsNoTracking().FirstOrDefaultAsync(d => d.DebtorNumber == debtorNumber.Trim(), ct)
-            ?? throw new UsageException($"Debiteur '{debtorNumber}' niet gevonden (debtor not found).");
+            ?? throw new UsageException($"Debiteur '{debtorNumber}' niet gevonden: controleer het debiteurnummer (debtor not found).");
         var statement = await BuildAsync(debtor.Id, debtor.DebtorNumber, requestedOn, ct);
 
         var key = string.Create(CultureInfo.InvariantCulture, $"balance-statement:{debtor.Id}:{requestedOn:yyyy-MM-dd}");
@@ -53,7 +58,34 @@ public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine)
             await db.SaveChangesAsync(ct);
         }
 
+        // The file name carries the work item's id, so the PDF is written after the item has one.
+        if (await documents.EnsureAsync(item, debtor, statement, ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         return (ToTask(item, debtor.DebtorNumber, debtor.Name), statement);
+    }
+
+    /// <summary>
+    /// Returns the stored PDF of work item <paramref name="workItemId"/>. A request from before PDFs were
+    /// stored, or whose file went missing, gets its PDF written now, dated on the request date.
+    /// </summary>
+    public async Task<(string FileName, byte[] Content)> ReadPdfAsync(long workItemId, CancellationToken ct)
+    {
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == workItemId && w.Queue == Queue, ct)
+            ?? throw new UsageException($"Saldo-opgave {workItemId} niet gevonden (balance statement not found).");
+        var debtor = await db.Debtors.AsNoTracking().SingleAsync(d => d.Id == item.DebtorId, ct);
+
+        if (!File.Exists(documents.FullPath(item)) || BalanceStatementDocuments.RecordedHash(item.Description) is null)
+        {
+            var statement = await BuildAsync(debtor.Id, debtor.DebtorNumber, item.CreatedOn, ct);
+            await documents.EnsureAsync(item, debtor, statement, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"saldo-opgave-{debtor.DebtorNumber}-{item.CreatedOn:yyyy-MM-dd}.pdf");
+        return (fileName, await File.ReadAllBytesAsync(documents.FullPath(item), ct));
     }
 
     /// <summary>Marks the statement of work item <paramref name="workItemId"/> delivered on <paramref name="deliveredOn"/>, which resolves the item.</summary>
@@ -68,11 +100,14 @@ public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine)
         return ToTask(item, debtor.DebtorNumber, debtor.Name);
     }
 
-    /// <summary>Lists the open requests, earliest deadline first, then those delivered, newest first.</summary>
-    public async Task<IReadOnlyList<BalanceStatementTask>> ListAsync(int limit, CancellationToken ct)
+    /// <summary>
+    /// Lists the open requests, earliest deadline first, then (unless <paramref name="openOnly"/>) those
+    /// delivered, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<BalanceStatementTask>> ListAsync(int limit, bool openOnly, CancellationToken ct)
     {
         var rows = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Queue == Queue)
+            .Where(w => w.Queue == Queue && (!openOnly || w.ResolvedOn == null))
             .Join(db.Debtors, w => w.DebtorId, d => d.Id, (w, d) => new { Item = w, d.DebtorNumber, d.Name })
             .ToListAsync(ct);
         return rows
@@ -106,6 +141,17 @@ public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine)
             engine.PolicyOn(requestedOn).InterestRates);
     }
 
-    private static BalanceStatementTask ToTask(WorkItem item, string debtorNumber, string name) =>
-        new(item.Id, debtorNumber, name, item.CreatedOn, item.DueOn ?? item.CreatedOn.AddDays(14), item.ResolvedOn);
+    private static BalanceStatementTask ToTask(WorkItem item, string debtorNumber, string name)
+    {
+        var hash = BalanceStatementDocuments.RecordedHash(item.Description);
+        return new(
+            item.Id,
+            debtorNumber,
+            name,
+            item.CreatedOn,
+            item.DueOn ?? item.CreatedOn.AddDays(14),
+            item.ResolvedOn,
+            hash is null ? null : BalanceStatementDocuments.RelativePath(item),
+            hash);
+    }
 }

@@ -12,7 +12,8 @@ namespace Tijdig.Pages.Beheer.Beleid;
 
 /// <summary>
 /// Balance statements for the toeslagenaffaire debt-settlement scheme: request one for a debtor (which
-/// opens a task due in 14 days), view it, and mark it delivered. Overdue requests stand out.
+/// opens a task due in 14 days and stores its PDF), view it, download the PDF, and mark it delivered.
+/// Overdue requests stand out.
 /// </summary>
 public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbContext db, BusinessCalendar calendar, IStringLocalizer<PolicyTexts> texts) : PageModel
 {
@@ -22,6 +23,9 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
 
     /// <summary>The statement on display, after a request or when one is opened from the list.</summary>
     public BalanceStatement? Statement { get; private set; }
+
+    /// <summary>The request of the statement on display, with its stored PDF and SHA-256.</summary>
+    public BalanceStatementTask? StatementTask { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Validation_DebtorNumberRequired")]
@@ -37,6 +41,21 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
         {
             var debtorId = await db.Debtors.Where(d => d.DebtorNumber == task.DebtorNumber).Select(d => d.Id).SingleAsync(ct);
             Statement = await statements.BuildAsync(debtorId, task.DebtorNumber, task.RequestedOn, ct);
+            StatementTask = task;
+        }
+    }
+
+    /// <summary>The stored PDF to deliver to the scheme; a request without one gets it written now.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            var (fileName, content) = await statements.ReadPdfAsync(id, ct);
+            return File(content, "application/pdf", fileName);
+        }
+        catch (UsageException)
+        {
+            return NotFound();
         }
     }
 
@@ -48,6 +67,7 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
             {
                 var (task, statement) = await statements.RequestAsync(DebtorNumber, calendar.Today, ct);
                 Statement = statement;
+                StatementTask = task;
                 Confirmation = texts["Statements_Requested", task.DebtorNumber, Display.Date(task.DueOn)];
             }
             catch (UsageException exception)
@@ -78,6 +98,6 @@ public sealed class SaldoOpgavenModel(BalanceStatements statements, TijdigDbCont
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = calendar.Today;
-        Tasks = await statements.ListAsync(500, ct);
+        Tasks = await statements.ListAsync(500, openOnly: false, ct);
     }
 }
