@@ -75,6 +75,10 @@ public static class BackOfficeSignIn
             ? userName
             : AnonymousActor;
 
+    /// <summary>The id of the signed-in user, or null for an anonymous request.</summary>
+    public static long? UserId(ClaimsPrincipal? principal) =>
+        long.TryParse(principal?.FindFirst(ClaimTypes.NameIdentifier)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>Ends a session whose user was removed or whose password changed after it signed in.</summary>
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {

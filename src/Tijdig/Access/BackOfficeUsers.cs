@@ -129,6 +129,23 @@ public sealed partial class BackOfficeUsers(TijdigDbContext db, BusinessCalendar
         return new SignInResult(SignInOutcome.SignedIn, user, null);
     }
 
+    /// <summary>
+    /// Ends every session of the user by changing the security stamp. Signing out calls this, because
+    /// a copy of the cookie would otherwise stay valid until it expires.
+    /// </summary>
+    public async Task EndSessionsAsync(long userId, CancellationToken ct)
+    {
+        var user = await db.BackOfficeUsers.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return;
+        }
+
+        user.SecurityStamp = NewStamp();
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Sessions of back-office user {UserName} ended", user.UserName);
+    }
+
     /// <summary>The user behind a session, or null when the account is gone or its password changed since.</summary>
     public Task<BackOfficeUser?> FindSessionUserAsync(long id, string securityStamp, CancellationToken ct) =>
         db.BackOfficeUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.SecurityStamp == securityStamp, ct);

@@ -143,6 +143,43 @@ public sealed partial class SignInHttpTests
     }
 
     [Fact]
+    public async Task SignOut_EndsCopiedSessionCookie()
+    {
+        await using var app = await StartWithUserAsync();
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = app.BaseAddress };
+        await PostSignInAsync(client, "anouk", Password, "/beheer");
+        var copied = cookies.GetCookieHeader(app.BaseAddress);
+        var page = await client.GetStringAsync(new Uri("beheer", UriKind.Relative));
+
+        using var signOut = await client.PostAsync(
+            new Uri("beheer/uitloggen", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(page) }));
+        using var replay = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("beheer", UriKind.Relative));
+        request.Headers.Add("Cookie", copied);
+        using var afterSignOut = await replay.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
+        Assert.StartsWith("/beheer/inloggen", afterSignOut.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignInPage_HidesBackOfficeLinksBeforeSignIn()
+    {
+        await using var app = await StartWithUserAsync();
+        using var client = NewClient(app);
+
+        var anonymous = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("beheer/inloggen", UriKind.Relative)));
+        await PostSignInAsync(client, "anouk", Password, "/beheer");
+        var signedIn = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("beheer", UriKind.Relative)));
+
+        Assert.DoesNotContain("Berichtteksten", anonymous, StringComparison.Ordinal);
+        Assert.Contains("Berichtteksten", signedIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutFormTokenIsRefused()
     {
         await using var app = await StartWithUserAsync();

@@ -82,6 +82,9 @@ public sealed partial class PolicyPagesTests
     [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=&Input.Reason=Ziekte&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Vul je debiteurnummer in.")]
     [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=DEB1&Input.Reason=&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Vul een reden in.")]
     [InlineData("beheer/beleid/pauzes?culture=en", "Add", "Input.DebtorNumber=DEB1&Input.Reason=&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=2026-03-31", "Enter a reason.")]
+    [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=DEB1&Input.Reason=Ziekte&Input.Kind=Dispute&Input.StartsOn=&Input.EndsOn=2026-03-31", "Vul de begindatum van de pauze in.")]
+    [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=DEB1&Input.Reason=Ziekte&Input.Kind=Dispute&Input.StartsOn=2026-03-02&Input.EndsOn=", "Vul de einddatum van de pauze in.")]
+    [InlineData("beheer/beleid/pauzes", "Add", "Input.DebtorNumber=DEB1&Input.Reason=Ziekte&Input.Kind=Dispute&Input.StartsOn=1900-01-01&Input.EndsOn=1900-01-02", "Datum 1900-01-01 ligt niet tussen 2000 en 2099")]
     public async Task PolicyForms_MissingFieldInPageLanguage(string path, string handler, string fields, string expected)
     {
         await using var app = await TestWebApp.StartAsync(Today);

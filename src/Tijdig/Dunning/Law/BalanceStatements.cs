@@ -52,7 +52,7 @@ public sealed class BalanceStatements(TijdigDbContext db, DunningEngine engine, 
                 DueOn = statement.AnswerBy,
                 Description = string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Saldo-opgave voor de schuldenaanpak toeslagenaffaire aanleveren uiterlijk {statement.AnswerBy:yyyy-MM-dd} (totaal {Domain.Money.Format(statement.TotalCents)})."),
+                    $"Saldo-opgave voor de schuldenaanpak toeslagenaffaire aanleveren uiterlijk {statement.AnswerBy.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))} (totaal {Domain.Money.Format(statement.TotalCents)})."),
             };
             db.WorkItems.Add(item);
             await db.SaveChangesAsync(ct);

@@ -25,23 +25,33 @@ public sealed class PauseDunning(TijdigDbContext db, BusinessCalendar calendar, 
 
     public async Task<DunningPause> AddAsync(string debtorNumber, PauseKind kind, string reason, DateOnly startsOn, DateOnly endsOn, string createdBy, CancellationToken ct)
     {
-        var debtorId = await db.Debtors.Where(d => d.DebtorNumber == debtorNumber).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct)
-            ?? throw new UsageException($"Debtor {debtorNumber} not found.");
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new UsageException("A pause needs a reason (--reason).");
+            throw new UsageException("Een pauze heeft een reden nodig (--reason) (a pause needs a reason).");
+        }
+
+        // A date outside this century is a typing error or a cleared field, never a real pause.
+        foreach (var date in new[] { startsOn, endsOn })
+        {
+            if (date.Year is < 2000 or > 2099)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"Datum {date:yyyy-MM-dd} ligt niet tussen 2000 en 2099: controleer de begin- en einddatum (date out of range)."));
+            }
         }
 
         if (endsOn < startsOn)
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"The end date {endsOn:yyyy-MM-dd} is before the start date {startsOn:yyyy-MM-dd}."));
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"De einddatum {endsOn:yyyy-MM-dd} ligt voor de begindatum {startsOn:yyyy-MM-dd} (end date before start date)."));
         }
 
         var days = endsOn.DayNumber - startsOn.DayNumber + 1;
         if (days > MaximumDays[kind])
         {
-            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"A {kind} pause lasts at most {MaximumDays[kind]} days; this one lasts {days}. Shorten it and extend it later if needed."));
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"Een pauze van soort {kind} duurt hoogstens {MaximumDays[kind]} dagen; deze duurt er {days}. Maak hem korter en verleng hem later als dat nodig is (pause too long)."));
         }
+
+        var debtorId = await db.Debtors.Where(d => d.DebtorNumber == debtorNumber).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct)
+            ?? throw new UsageException($"Debiteur '{debtorNumber}' niet gevonden: controleer het debiteurnummer (debtor not found).");
 
         var pause = new DunningPause
         {
@@ -63,10 +73,10 @@ public sealed class PauseDunning(TijdigDbContext db, BusinessCalendar calendar, 
     public async Task<DunningPause> EndAsync(long pauseId, DateOnly endedOn, string endedBy, string reason, CancellationToken ct)
     {
         var pause = await db.DunningPauses.FirstOrDefaultAsync(p => p.Id == pauseId, ct)
-            ?? throw new UsageException($"Pause {pauseId} not found.");
+            ?? throw new UsageException($"Pauze {pauseId} niet gevonden (pause not found).");
         if (pause.EndedOn is not null || pause.EndsOn < endedOn)
         {
-            throw new UsageException($"Pause {pauseId} has already ended.");
+            throw new UsageException($"Pauze {pauseId} is al beëindigd (pause already ended).");
         }
 
         pause.EndedOn = endedOn;

@@ -42,7 +42,7 @@ public sealed class PauzesModel(TijdigDbContext db, PauseDunning pauses, Busines
 
         try
         {
-            var pause = await pauses.AddAsync(Input.DebtorNumber, Input.Kind, Input.Reason, Input.StartsOn, Input.EndsOn, BackOfficeSignIn.ActorName(User), ct);
+            var pause = await pauses.AddAsync(Input.DebtorNumber, Input.Kind, Input.Reason, Input.StartsOn!.Value, Input.EndsOn!.Value, BackOfficeSignIn.ActorName(User), ct);
             Confirmation = texts["Pauses_Added", pause.Id];
             return RedirectToPage();
         }
@@ -92,9 +92,12 @@ public sealed class PauzesModel(TijdigDbContext db, PauseDunning pauses, Busines
         [Required(ErrorMessage = "Validation_ReasonRequired")]
         public string Reason { get; set; } = "";
 
-        public DateOnly StartsOn { get; set; }
+        // Nullable, so that a cleared date field is reported by name instead of arriving as 0001-01-01.
+        [Required(ErrorMessage = "Validation_StartsOnRequired")]
+        public DateOnly? StartsOn { get; set; }
 
-        public DateOnly EndsOn { get; set; }
+        [Required(ErrorMessage = "Validation_EndsOnRequired")]
+        public DateOnly? EndsOn { get; set; }
     }
 }
 
