@@ -101,4 +101,33 @@ public class Pain008BytesTests
 
         Assert.Contains("<Dbtr><Nm></Nm></Dbtr>", xml, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Groups_InterleavedDates_KeepOrderAndSums()
+    {
+        var first = new DateOnly(2025, 3, 3);
+        var second = new DateOnly(2025, 3, 4);
+        var batch = Batches.Of(
+        [
+            Batches.Transaction(1, first),
+            Batches.Transaction(2, second),
+            Batches.Transaction(3, first),
+            Batches.Transaction(4, second),
+            Batches.Transaction(5, second),
+        ]);
+
+        using var output = new MemoryStream();
+        var result = Pain008Writer.Write(output, batch);
+
+        Assert.Equal(2, result.PaymentInformation.Count);
+        var early = result.PaymentInformation[0];
+        var late = result.PaymentInformation[1];
+        Assert.Equal(first, early.CollectionDate);
+        Assert.Equal(["INV-2025-00001-1", "INV-2025-00003-1"], early.EndToEndIds);
+        Assert.Equal(3, late.EndToEndIds.Count);
+        Assert.Equal("INV-2025-00004-1", late.EndToEndIds[1]);
+        Assert.Equal(101.25m + 103.25m, early.ControlSum);
+        Assert.Equal(102.25m + 104.25m + 105.25m, late.ControlSum);
+        Assert.Equal(5, result.TransactionCount);
+    }
 }
