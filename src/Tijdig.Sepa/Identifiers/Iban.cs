@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Tijdig.Sepa.Identifiers;
@@ -24,6 +25,8 @@ public static class Iban
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LengthsByCountry =
         Lengths.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly SearchValues<char> UpperLettersAndDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     /// <summary>Removes spaces (and the non-breaking kind) and upper-cases; does not validate.</summary>
     public static string Normalize(string value)
     {
@@ -49,6 +52,12 @@ public static class Iban
 
     private static bool IsNormalized(string value)
     {
+        // The usual case, upper-case letters and digits only, is checked with vector instructions.
+        if (!value.AsSpan().ContainsAnyExcept(UpperLettersAndDigits))
+        {
+            return true;
+        }
+
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c) || char.ToUpperInvariant(c) != c)
@@ -117,8 +126,17 @@ public static class Iban
             return SepaMessages.InvalidIdentifier("BBAN", $"'{bban}' must contain only letters and digits");
         }
 
-        var check = Mod97.CheckDigits(account + country + "00");
-        return Validate(country + check + account);
+        // The check digits are 98 minus (BBAN, country code, "00") mod 97, computed without building that text.
+        var remainder = Mod97.Remainder("00", Mod97.Remainder(country, Mod97.Remainder(account)));
+        var check = 98 - remainder;
+        var iban = string.Create(account.Length + 4, (country, check, account), static (chars, parts) =>
+        {
+            parts.country.CopyTo(chars);
+            chars[2] = (char)('0' + parts.check / 10);
+            chars[3] = (char)('0' + parts.check % 10);
+            parts.account.CopyTo(chars[4..]);
+        });
+        return Validate(iban);
     }
 
     /// <summary>MOD 97 of the IBAN with its first four characters moved to the end, without building that string.</summary>

@@ -40,13 +40,15 @@ internal static class Pain008Validator
             Fail($"CreditorId '{batch.CreditorId}' is invalid: {CreditorIdentifier.Validate(batch.CreditorId).Error?.Message}");
         }
 
-        var endToEndIds = new HashSet<string>(StringComparer.Ordinal);
+        var endToEndIds = new HashSet<string>(batch.Transactions.Count, StringComparer.Ordinal);
+        DateOnly? businessDay = null;
         for (var i = 0; i < batch.Transactions.Count; i++)
         {
             var tx = batch.Transactions[i];
             // The location text is built only when a check fails, because this loop runs for every collection.
             var where = new Location(i, tx.EndToEndId);
-            Transaction(tx, where);
+            Transaction(tx, where, tx.CollectionDate == businessDay);
+            businessDay = tx.CollectionDate;
             if (!endToEndIds.Add(tx.EndToEndId))
             {
                 Fail($"{where}: EndToEndId is used twice in the batch; it must be unique per collection.");
@@ -54,7 +56,8 @@ internal static class Pain008Validator
         }
     }
 
-    private static void Transaction(DirectDebitTransaction tx, Location where)
+    /// <summary>Checks one collection. <paramref name="dateChecked"/> is true when its collection date was already found to be a business day.</summary>
+    private static void Transaction(DirectDebitTransaction tx, Location where, bool dateChecked)
     {
         Identifier(tx.EndToEndId, where, "EndToEndId");
         Identifier(tx.MandateId, where, "MandateId");
@@ -73,7 +76,7 @@ internal static class Pain008Validator
             Fail($"{where}: Amount {Format(tx.Amount)} exceeds the SEPA maximum of 999999999.99.");
         }
 
-        if (!(Target2Calendar.IsBusinessDay(tx.CollectionDate)))
+        if (!dateChecked && !Target2Calendar.IsBusinessDay(tx.CollectionDate))
         {
             Fail($"{where}: CollectionDate {tx.CollectionDate:yyyy-MM-dd} is not a TARGET2 business day; the next one is {Target2Calendar.NextBusinessDay(tx.CollectionDate):yyyy-MM-dd}.");
         }

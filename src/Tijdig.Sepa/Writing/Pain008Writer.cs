@@ -38,27 +38,60 @@ public static class Pain008Writer
             g.LocalInstrument,
             g.Transactions.Count,
             g.ControlSum,
-            g.Transactions.Select(t => t.EndToEndId).ToList())).ToList();
+            new EndToEndIdList(g.Transactions))).ToList();
 
         return new Pain008WriteResult(batch.MessageId, batch.Transactions.Count, groups.Sum(g => g.ControlSum), written);
     }
 
     private static List<PaymentGroup> Group(DirectDebitBatch batch)
     {
-        var groups = new List<PaymentGroup>();
-        var index = new Dictionary<(DateOnly, SequenceType, string), PaymentGroup>();
+        // Counted first, so that each group's list is allocated once at its size instead of growing
+        // by copies, which for 100,000 collections in one group kept the garbage collector busy.
+        // Neighbouring collections mostly share their group, so the previous key is tried first.
+        var counts = new Dictionary<GroupKey, int>();
+        GroupKey? previous = null;
+        var run = 0;
         foreach (var tx in batch.Transactions)
         {
-            var key = (tx.CollectionDate, tx.SequenceType, tx.LocalInstrument);
-            if (!index.TryGetValue(key, out var group))
+            var key = new GroupKey(tx.CollectionDate, tx.SequenceType, tx.LocalInstrument);
+            if (previous is { } last && last.Equals(key))
             {
-                group = new PaymentGroup(PaymentInformationId(batch.MessageId, groups.Count + 1), tx.CollectionDate, tx.SequenceType, tx.LocalInstrument);
-                index.Add(key, group);
-                groups.Add(group);
+                run++;
+                continue;
             }
 
-            group.Transactions.Add(tx);
-            group.ControlSum += tx.Amount;
+            if (previous is { } ended)
+            {
+                counts[ended] = counts.GetValueOrDefault(ended) + run;
+            }
+
+            previous = key;
+            run = 1;
+        }
+
+        if (previous is { } final)
+        {
+            counts[final] = counts.GetValueOrDefault(final) + run;
+        }
+
+        var groups = new List<PaymentGroup>(counts.Count);
+        var index = new Dictionary<GroupKey, PaymentGroup>(counts.Count);
+        PaymentGroup? current = null;
+        foreach (var tx in batch.Transactions)
+        {
+            var key = new GroupKey(tx.CollectionDate, tx.SequenceType, tx.LocalInstrument);
+            if (current is null || !current.Key.Equals(key))
+            {
+                if (!index.TryGetValue(key, out current))
+                {
+                    current = new PaymentGroup(PaymentInformationId(batch.MessageId, groups.Count + 1), tx.CollectionDate, tx.SequenceType, tx.LocalInstrument, counts[key]);
+                    index.Add(key, current);
+                    groups.Add(current);
+                }
+            }
+
+            current.Transactions.Add(tx);
+            current.ControlSum += tx.Amount;
         }
 
         return groups;
@@ -89,13 +122,32 @@ public static class Pain008Writer
 
     internal static string NotProvidedId => NotProvided;
 
-    internal sealed class PaymentGroup(string id, DateOnly collectionDate, SequenceType sequenceType, string localInstrument)
+    /// <summary>What collections of one PmtInf share.</summary>
+    internal readonly record struct GroupKey(DateOnly CollectionDate, SequenceType SequenceType, string LocalInstrument);
+
+    /// <summary>
+    /// The EndToEndIds of a group, read from its collections instead of copied into a list: for
+    /// 100,000 collections that copy was a large-object allocation that set off a full collection.
+    /// </summary>
+    private sealed class EndToEndIdList(List<DirectDebitTransaction> transactions) : IReadOnlyList<string>
+    {
+        public string this[int index] => transactions[index].EndToEndId;
+
+        public int Count => transactions.Count;
+
+        public IEnumerator<string> GetEnumerator() => transactions.Select(t => t.EndToEndId).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    internal sealed class PaymentGroup(string id, DateOnly collectionDate, SequenceType sequenceType, string localInstrument, int capacity = 0)
     {
         public string Id { get; } = id;
         public DateOnly CollectionDate { get; } = collectionDate;
         public SequenceType SequenceType { get; } = sequenceType;
         public string LocalInstrument { get; } = localInstrument;
-        public List<DirectDebitTransaction> Transactions { get; } = [];
+        public List<DirectDebitTransaction> Transactions { get; } = new(capacity);
+        public GroupKey Key => new(CollectionDate, SequenceType, LocalInstrument);
         public decimal ControlSum { get; set; }
     }
 }

@@ -76,48 +76,89 @@ internal sealed class Pain008Xml(Utf8XmlOutput writer, Pain008Version version)
         writer.WriteEndElement();
     }
 
+    /// <summary>
+    /// Writes one DrctDbtTxInf. The fixed tags around the values are written as ready UTF-8, because
+    /// for a batch of 100,000 collections writing them tag by tag took more time than the values.
+    /// The bytes are the same as <see cref="Utf8XmlOutput"/> writes element by element.
+    /// </summary>
     private void WriteTransaction(DirectDebitTransaction tx)
     {
-        writer.WriteStartElement("DrctDbtTxInf");
-        writer.WriteStartElement("PmtId");
-        writer.WriteElementString("EndToEndId", tx.EndToEndId);
-        writer.WriteEndElement();
-
-        writer.WriteStartElement("InstdAmt");
-        writer.WriteAttributeString("Ccy", "EUR");
-        tx.Amount.TryFormat(_scratch, out var amountLength, "0.00", CultureInfo.InvariantCulture);
-        writer.WriteChars(_scratch.AsSpan(0, amountLength));
-        writer.WriteEndElement();
-
-        writer.WriteStartElement("DrctDbtTx");
-        writer.WriteStartElement("MndtRltdInf");
-        writer.WriteElementString("MndtId", tx.MandateId);
-        writer.WriteStartElement("DtOfSgntr");
-        tx.MandateSignatureDate.TryFormat(_scratch, out var dateLength, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteChars(_scratch.AsSpan(0, dateLength));
-        writer.WriteEndElement();
+        writer.WriteRaw("<DrctDbtTxInf><PmtId><EndToEndId>"u8);
+        writer.WriteChars(tx.EndToEndId);
+        writer.WriteRaw("</EndToEndId></PmtId><InstdAmt Ccy=\"EUR\">"u8);
+        writer.WriteChars(FormatAmount(tx.Amount));
+        writer.WriteRaw("</InstdAmt><DrctDbtTx><MndtRltdInf><MndtId>"u8);
+        writer.WriteChars(tx.MandateId);
+        writer.WriteRaw("</MndtId><DtOfSgntr>"u8);
+        writer.WriteChars(FormatDate(tx.MandateSignatureDate));
+        writer.WriteRaw("</DtOfSgntr>"u8);
         if (tx.Amendment is { } amendment)
         {
             WriteAmendment(amendment);
         }
 
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        writer.WriteRaw("</MndtRltdInf></DrctDbtTx>"u8);
+        if (tx.DebtorBic is null)
+        {
+            writer.WriteRaw("<DbtrAgt><FinInstnId><Othr><Id>NOTPROVIDED</Id></Othr></FinInstnId></DbtrAgt>"u8);
+        }
+        else
+        {
+            WriteAgent("DbtrAgt", tx.DebtorBic);
+        }
 
-        WriteAgent("DbtrAgt", tx.DebtorBic);
-        writer.WriteStartElement("Dbtr");
-        writer.WriteElementString("Nm", Pain008Writer.Name(tx.DebtorName));
-        writer.WriteEndElement();
-        WriteAccount("DbtrAcct", tx.DebtorIban);
+        writer.WriteRaw("<Dbtr><Nm>"u8);
+        writer.WriteChars(Pain008Writer.Name(tx.DebtorName));
+        writer.WriteRaw("</Nm></Dbtr><DbtrAcct><Id><IBAN>"u8);
+        writer.WriteChars(Iban.Normalize(tx.DebtorIban));
+        writer.WriteRaw("</IBAN></Id></DbtrAcct>"u8);
 
         if (!string.IsNullOrWhiteSpace(tx.RemittanceInformation))
         {
-            writer.WriteStartElement("RmtInf");
-            writer.WriteElementString("Ustrd", Pain008Writer.Remittance(tx.RemittanceInformation));
-            writer.WriteEndElement();
+            writer.WriteRaw("<RmtInf><Ustrd>"u8);
+            writer.WriteChars(Pain008Writer.Remittance(tx.RemittanceInformation));
+            writer.WriteRaw("</Ustrd></RmtInf>"u8);
         }
 
-        writer.WriteEndElement();
+        writer.WriteRaw("</DrctDbtTxInf>"u8);
+    }
+
+    /// <summary>
+    /// Formats an amount as "0.00" does in the invariant culture, into the scratch buffer. Amounts
+    /// with at most two decimals (every validated one) take a path without the general number formatter.
+    /// </summary>
+    private ReadOnlySpan<char> FormatAmount(decimal value)
+    {
+        if (value >= 0 && value.Scale <= 2 && value < 1_000_000_000_000_000m)
+        {
+            var cents = (long)(value * 100m);
+            (cents / 100).TryFormat(_scratch, out var length, default, CultureInfo.InvariantCulture);
+            var fraction = (int)(cents % 100);
+            _scratch[length] = '.';
+            _scratch[length + 1] = (char)('0' + fraction / 10);
+            _scratch[length + 2] = (char)('0' + fraction % 10);
+            return _scratch.AsSpan(0, length + 3);
+        }
+
+        value.TryFormat(_scratch, out var written, "0.00", CultureInfo.InvariantCulture);
+        return _scratch.AsSpan(0, written);
+    }
+
+    /// <summary>Formats a date as yyyy-MM-dd into the scratch buffer, digit by digit.</summary>
+    private ReadOnlySpan<char> FormatDate(DateOnly date)
+    {
+        var year = date.Year;
+        _scratch[0] = (char)('0' + year / 1000);
+        _scratch[1] = (char)('0' + year / 100 % 10);
+        _scratch[2] = (char)('0' + year / 10 % 10);
+        _scratch[3] = (char)('0' + year % 10);
+        _scratch[4] = '-';
+        _scratch[5] = (char)('0' + date.Month / 10);
+        _scratch[6] = (char)('0' + date.Month % 10);
+        _scratch[7] = '-';
+        _scratch[8] = (char)('0' + date.Day / 10);
+        _scratch[9] = (char)('0' + date.Day % 10);
+        return _scratch.AsSpan(0, 10);
     }
 
     private void WriteAmendment(MandateAmendment amendment)

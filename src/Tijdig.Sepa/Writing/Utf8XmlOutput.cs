@@ -15,6 +15,11 @@ internal sealed class Utf8XmlOutput : IDisposable
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>The characters that text cannot contain as they are: markup, quotes and the C0 controls.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "&<>\"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     private readonly Stream _output;
     private readonly Stack<string> _open = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -66,6 +71,18 @@ internal sealed class Utf8XmlOutput : IDisposable
         Text(value, inAttribute: false);
     }
 
+    /// <summary>
+    /// Writes markup that is already UTF-8, such as the fixed tags around a collection's values. The
+    /// caller keeps it balanced: elements opened here are closed here, not by <see cref="WriteEndElement"/>.
+    /// </summary>
+    public void WriteRaw(ReadOnlySpan<byte> utf8Markup)
+    {
+        CloseTag();
+        Ensure(utf8Markup.Length);
+        utf8Markup.CopyTo(_buffer.AsSpan(_length));
+        _length += utf8Markup.Length;
+    }
+
     public void WriteEndElement()
     {
         var name = _open.Pop();
@@ -113,33 +130,32 @@ internal sealed class Utf8XmlOutput : IDisposable
         }
     }
 
-    /// <summary>Writes text, escaping what XML requires; plain ASCII runs are copied byte for byte.</summary>
+    /// <summary>Writes text and escapes what XML requires. Runs without special characters are encoded in one call.</summary>
     private void Text(ReadOnlySpan<char> value, bool inAttribute)
     {
-        var start = 0;
-        for (var i = 0; i < value.Length; i++)
+        while (true)
         {
-            var c = value[i];
+            var special = value.IndexOfAny(Special);
+            if (special < 0)
+            {
+                Encode(value);
+                return;
+            }
+
+            Encode(value[..special]);
+            var c = value[special];
             var escape = c switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' when inAttribute => "&quot;",
-                < ' ' => throw new ArgumentException($"Character U+{(int)c:X4} cannot be written to XML."),
-                _ => null,
+                '"' => "\"",
+                _ => throw new ArgumentException($"Character U+{(int)c:X4} cannot be written to XML."),
             };
-            if (escape is null)
-            {
-                continue;
-            }
-
-            Encode(value[start..i]);
             Ascii(escape);
-            start = i + 1;
+            value = value[(special + 1)..];
         }
-
-        Encode(value[start..]);
     }
 
     private void Encode(ReadOnlySpan<char> text)
@@ -162,10 +178,7 @@ internal sealed class Utf8XmlOutput : IDisposable
     private void Ascii(string text)
     {
         Ensure(text.Length);
-        foreach (var c in text)
-        {
-            _buffer[_length++] = (byte)c;
-        }
+        _length += Encoding.ASCII.GetBytes(text, _buffer.AsSpan(_length));
     }
 
     private void Byte(byte value)

@@ -16,9 +16,9 @@ internal sealed class CamtStreamReader
     private readonly string _statementElement;
     private readonly XNamespace _ns;
     private readonly ElementNavigator _nav;
-    private readonly EntryTree _tree;
     private readonly EntryLocation _entryLocation = new();
-    private readonly EntryParser _entries;
+    private EntryTree? _tree;
+    private EntryParser? _entries;
     private readonly Action<BankStatementHeader, BankEntry> _onEntry;
     private readonly Action<BankStatementHeader> _onStatementEnd;
 
@@ -41,8 +41,6 @@ internal sealed class CamtStreamReader
         _statementElement = MessageFormats.StatementElement(kind);
         _ns = ns;
         _nav = new ElementNavigator(_ns);
-        _tree = new EntryTree(ns);
-        _entries = new EntryParser(_tree, _entryLocation);
         _onEntry = onEntry;
         _onStatementEnd = onStatementEnd;
     }
@@ -65,6 +63,9 @@ internal sealed class CamtStreamReader
     /// <summary>Reads from the Document element (the reader is on it) to its end.</summary>
     public BankFileSummary Read(XmlReader reader)
     {
+        // The tree compares element names by reference, so it needs the reader's name table.
+        _tree = new EntryTree(_ns.NamespaceName, reader.NameTable);
+        _entries = new EntryParser(_tree, _entryLocation);
         XmlChildren.ForEach(reader, r =>
         {
             var location = "Document/" + r.LocalName;
@@ -132,7 +133,7 @@ internal sealed class CamtStreamReader
             entryIndex++;
             _entryLocation.MoveTo(location, entryIndex);
             _inEntry = true;
-            var entry = _entries.Parse(_tree.Read(r));
+            var entry = _entries!.Parse(_tree!.Read(r));
             header ??= BuildHeader(headerElement, location, entry.Currency);
 
             _entryCount++;

@@ -1,18 +1,17 @@
-using System.Text;
-
 namespace Tijdig.Sepa.Reading.Xml;
 
 /// <summary>
-/// One element (or text run) of the Ntry being read, in a tree that <see cref="EntryTree"/> reuses
-/// for every entry. It supports the same lookups as the LINQ to XML calls the parser used before:
-/// the first child with a name, all children with a name, and the concatenated text.
+/// One element of the Ntry being read, in a tree that <see cref="EntryTree"/> reuses for every
+/// entry. The element keeps no text of its own: all text of an entry goes, in document order, into
+/// one character buffer of the tree, so the text of an element (with its descendants, as
+/// XElement.Value gives it) is the range between <see cref="TextStart"/> and <see cref="TextEnd"/>.
 /// </summary>
 internal sealed class EntryNode
 {
     private readonly List<EntryNode> _children = [];
 
-    /// <summary>The local name, or null for a text run.</summary>
-    public string? LocalName { get; private set; }
+    /// <summary>The local name, atomized in the reader's name table, so names compare by reference.</summary>
+    public string LocalName { get; private set; } = "";
 
     /// <summary>Whether the element is in the message namespace. Elements of other namespaces do not match a path.</summary>
     public bool InMessageNamespace { get; private set; }
@@ -20,35 +19,30 @@ internal sealed class EntryNode
     /// <summary>The Ccy attribute of an Amt element.</summary>
     public string? Currency { get; private set; }
 
-    /// <summary>The text of a text run.</summary>
-    public string? Text { get; private set; }
+    /// <summary>Where the element's text starts in the tree's buffer.</summary>
+    public int TextStart { get; private set; }
 
-    public void ResetElement(string localName, bool inMessageNamespace, string? currency)
+    /// <summary>Where the element's text ends in the tree's buffer (after its end tag was read).</summary>
+    public int TextEnd { get; set; }
+
+    public void Reset(string localName, bool inMessageNamespace, string? currency, int textStart)
     {
         LocalName = localName;
         InMessageNamespace = inMessageNamespace;
         Currency = currency;
-        Text = null;
-        _children.Clear();
-    }
-
-    public void ResetText(string text)
-    {
-        LocalName = null;
-        InMessageNamespace = false;
-        Currency = null;
-        Text = text;
+        TextStart = textStart;
+        TextEnd = textStart;
         _children.Clear();
     }
 
     public void Add(EntryNode child) => _children.Add(child);
 
-    /// <summary>The first child element with this local name in the message namespace, like XContainer.Element.</summary>
-    public EntryNode? Element(string localName)
+    /// <summary>The first child element with this atomized local name in the message namespace, like XContainer.Element.</summary>
+    public EntryNode? Element(string atomizedName)
     {
         foreach (var child in _children)
         {
-            if (child.InMessageNamespace && string.Equals(child.LocalName, localName, StringComparison.Ordinal))
+            if (child.InMessageNamespace && ReferenceEquals(child.LocalName, atomizedName))
             {
                 return child;
             }
@@ -57,55 +51,15 @@ internal sealed class EntryNode
         return null;
     }
 
-    /// <summary>Adds every child element with this local name to <paramref name="into"/>, in document order.</summary>
-    public void Elements(string localName, List<EntryNode> into)
+    /// <summary>Adds every child element with this atomized local name to <paramref name="into"/>, in document order.</summary>
+    public void Elements(string atomizedName, List<EntryNode> into)
     {
         foreach (var child in _children)
         {
-            if (child.InMessageNamespace && string.Equals(child.LocalName, localName, StringComparison.Ordinal))
+            if (child.InMessageNamespace && ReferenceEquals(child.LocalName, atomizedName))
             {
                 into.Add(child);
             }
-        }
-    }
-
-    /// <summary>All descendant text concatenated, like XElement.Value. A single text run is returned without copying.</summary>
-    public string Value
-    {
-        get
-        {
-            if (Text is not null)
-            {
-                return Text;
-            }
-
-            if (_children.Count == 0)
-            {
-                return "";
-            }
-
-            if (_children.Count == 1 && _children[0].Text is { } only)
-            {
-                return only;
-            }
-
-            var builder = new StringBuilder();
-            AppendText(builder);
-            return builder.ToString();
-        }
-    }
-
-    private void AppendText(StringBuilder builder)
-    {
-        if (Text is not null)
-        {
-            builder.Append(Text);
-            return;
-        }
-
-        foreach (var child in _children)
-        {
-            child.AppendText(builder);
         }
     }
 }

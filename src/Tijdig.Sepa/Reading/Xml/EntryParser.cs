@@ -20,13 +20,13 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
     {
         location.Transaction = 0;
         var amountElement = tree.Find(entry, "Amt") ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "Amt"));
-        var amount = XmlValues.Amount(amountElement.Value, new XmlPath(location, "/Amt"));
+        var amount = XmlValues.Amount(tree.Value(amountElement), new XmlPath(location, "/Amt"));
         var currency = amountElement.Currency ?? "";
         var direction = Direction(entry) ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "CdtDbtInd"));
 
-        var reversalText = tree.Text(entry, "RvslInd");
-        var reversal = reversalText is not null && XmlValues.Boolean(reversalText, new XmlPath(location, "/RvslInd"));
-        var status = tree.FirstText(entry, "Sts/Cd", "Sts/Prtry", "Sts");
+        var reversalText = tree.Trimmed(entry, "RvslInd");
+        var reversal = !reversalText.IsEmpty && XmlValues.Boolean(reversalText, new XmlPath(location, "/RvslInd"));
+        var status = tree.FirstCode(entry, "Sts/Cd", "Sts/Prtry", "Sts");
         var bookingDate = DateOf(entry, "BookgDt/Dt", "BookgDt/DtTm", "/BookgDt");
         var valueDate = DateOf(entry, "ValDt/Dt", "ValDt/DtTm", "/ValDt");
         var code = TransactionCode(tree.Find(entry, "BkTxCd"));
@@ -69,15 +69,15 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
         decimal? amount = null;
         if (tree.Find(details, "Amt") is { } direct)
         {
-            amount = XmlValues.Amount(direct.Value, new XmlPath(location, "/Amt"));
+            amount = XmlValues.Amount(tree.Value(direct), new XmlPath(location, "/Amt"));
         }
         else if (tree.Find(details, "AmtDtls/TxAmt/Amt") is { } transactionAmount)
         {
-            amount = XmlValues.Amount(transactionAmount.Value, new XmlPath(location, "/AmtDtls/TxAmt/Amt"));
+            amount = XmlValues.Amount(tree.Value(transactionAmount), new XmlPath(location, "/AmtDtls/TxAmt/Amt"));
         }
         else if (tree.Find(details, "AmtDtls/InstdAmt/Amt") is { } instructedAmount)
         {
-            amount = XmlValues.Amount(instructedAmount.Value, new XmlPath(location, "/AmtDtls/InstdAmt/Amt"));
+            amount = XmlValues.Amount(tree.Value(instructedAmount), new XmlPath(location, "/AmtDtls/InstdAmt/Amt"));
         }
 
         var direction = Direction(details) ?? entryDirection;
@@ -90,12 +90,14 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
         }
 
         var (name, iban) = Counterparty(details, direction, returnInfo is not null);
-        var endToEnd = tree.Text(details, "Refs/EndToEndId");
+        // "NOTPROVIDED" stands for no id; it is recognised in the buffer, before a string is made.
+        var endToEndText = tree.Trimmed(details, "Refs/EndToEndId");
+        var endToEnd = endToEndText.IsEmpty || endToEndText.SequenceEqual(NotProvided) ? null : new string(endToEndText);
 
         return new EntryTransaction(
             amount,
             direction,
-            endToEnd == NotProvided ? null : endToEnd,
+            endToEnd,
             tree.Text(details, "Refs/MndtId"),
             tree.Text(details, "Refs/InstrId"),
             tree.Text(details, "Refs/PmtInfId"),
@@ -110,18 +112,23 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
             Charges(details));
     }
 
-    private CreditDebit? Direction(EntryNode element) => tree.Text(element, "CdtDbtInd") switch
+    private CreditDebit? Direction(EntryNode element) => tree.Trimmed(element, "CdtDbtInd") switch
     {
-        null => null,
+        [] => null,
         "CRDT" => CreditDebit.Credit,
         "DBIT" => CreditDebit.Debit,
-        var other => throw new ReadFailure(SepaMessages.InvalidValue(location.Describe("/CdtDbtInd"), other, "CRDT or DBIT")),
+        var other => throw new ReadFailure(SepaMessages.InvalidValue(location.Describe("/CdtDbtInd"), other.ToString(), "CRDT or DBIT")),
     };
 
     private DateOnly? DateOf(EntryNode entry, string datePath, string dateTimePath, string tail)
     {
-        var text = tree.FirstText(entry, datePath, dateTimePath);
-        return text is null ? null : XmlValues.Date(text, new XmlPath(location, tail));
+        var text = tree.Trimmed(entry, datePath);
+        if (text.IsEmpty)
+        {
+            text = tree.Trimmed(entry, dateTimePath);
+        }
+
+        return text.IsEmpty ? null : XmlValues.Date(text, new XmlPath(location, tail));
     }
 
     private BankTransactionCode? TransactionCode(EntryNode? code)
@@ -132,10 +139,10 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
         }
 
         return new BankTransactionCode(
-            tree.Text(code, "Domn/Cd"),
-            tree.Text(code, "Domn/Fmly/Cd"),
-            tree.Text(code, "Domn/Fmly/SubFmlyCd"),
-            tree.Text(code, "Prtry/Cd"));
+            tree.Code(code, "Domn/Cd"),
+            tree.Code(code, "Domn/Fmly/Cd"),
+            tree.Code(code, "Domn/Fmly/SubFmlyCd"),
+            tree.Code(code, "Prtry/Cd"));
     }
 
     private ReturnInformation? ReturnInfo(EntryNode details)
@@ -148,9 +155,9 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
 
         var originator = tree.FirstText(info, "Orgtr/Nm", "Orgtr/Id/OrgId/BICOrBEI", "Orgtr/Id/OrgId/AnyBIC", "Orgtr/Id/OrgId/Othr/Id");
         tree.All(info, "AddtlInf", _lines);
-        var additional = string.Join(" ", _lines.Select(e => e.Value.Trim()));
+        var additional = string.Join(" ", _lines.Select(e => tree.Value(e).Trim().ToString()));
         return new ReturnInformation(
-            tree.FirstText(info, "Rsn/Cd", "Rsn/Prtry"),
+            tree.FirstCode(info, "Rsn/Cd", "Rsn/Prtry"),
             originator,
             additional.Length == 0 ? null : additional);
     }
@@ -186,10 +193,10 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
         var count = 0;
         foreach (var line in _lines)
         {
-            var text = line.Value.Trim();
+            var text = tree.Value(line).Trim();
             if (text.Length > 0)
             {
-                single = text;
+                single = count == 0 ? new string(text) : single;
                 count++;
             }
         }
@@ -199,7 +206,7 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
             return single;
         }
 
-        return string.Join(" ", _lines.Select(e => e.Value.Trim()).Where(v => v.Length > 0));
+        return string.Join(" ", _lines.Select(e => tree.Value(e).Trim().ToString()).Where(v => v.Length > 0));
     }
 
     private decimal? Charges(EntryNode details)
@@ -216,20 +223,20 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
             var totalElement = tree.Find(block, "TtlChrgsAndTaxAmt");
             if (totalElement is not null)
             {
-                total += XmlValues.Amount(totalElement.Value, new XmlPath(location, "/Chrgs/TtlChrgsAndTaxAmt"));
+                total += XmlValues.Amount(tree.Value(totalElement), new XmlPath(location, "/Chrgs/TtlChrgsAndTaxAmt"));
                 continue;
             }
 
             tree.All(block, "Rcrd/Amt", _chargeAmounts);
             foreach (var amount in _chargeAmounts)
             {
-                total += XmlValues.Amount(amount.Value, new XmlPath(location, "/Chrgs/Amt"));
+                total += XmlValues.Amount(tree.Value(amount), new XmlPath(location, "/Chrgs/Amt"));
             }
 
             tree.All(block, "Amt", _chargeAmounts);
             foreach (var amount in _chargeAmounts)
             {
-                total += XmlValues.Amount(amount.Value, new XmlPath(location, "/Chrgs/Amt"));
+                total += XmlValues.Amount(tree.Value(amount), new XmlPath(location, "/Chrgs/Amt"));
             }
         }
 
