@@ -91,6 +91,11 @@ internal static class Pain008Validator
             Fail($"{where}: DebtorName is empty.");
         }
 
+        if (!HasWritableCharacter(tx.DebtorName))
+        {
+            Fail($"{where}: DebtorName has no character the SEPA character set can carry, so <Nm> would be empty and the schema rejects it; record the name in Latin letters.");
+        }
+
         if (!Iban.IsValid(tx.DebtorIban))
         {
             Fail($"{where}: DebtorIban is not a valid IBAN (wrong length for its country or wrong check digits); the IBAN itself is left out of this message.");
@@ -155,6 +160,17 @@ internal static class Pain008Validator
     }
 
     private static void Fail(string message) => throw new ArgumentException(message);
+
+    /// <summary>
+    /// Tells whether the transliterated name keeps a character. A Latin letter or digit settles it
+    /// cheaply; only names without one (such as a name in another script) are transliterated.
+    /// </summary>
+    private static bool HasWritableCharacter(string name) =>
+        name.AsSpan().IndexOfAny(LatinLettersAndDigits) >= 0
+        || !string.IsNullOrWhiteSpace(SepaText.Transliterate(name, 70));
+
+    private static readonly System.Buffers.SearchValues<char> LatinLettersAndDigits =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
     private static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
 }

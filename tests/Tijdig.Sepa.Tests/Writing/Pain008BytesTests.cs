@@ -93,13 +93,13 @@ public class Pain008BytesTests
     }
 
     [Fact]
-    public void Name_OnlyCharactersOutsideTheSet_EmptyElement()
+    public void Name_MixedScripts_KeepsLatinPart()
     {
-        var batch = Batches.Of([Batches.Transaction(1) with { DebtorName = "日本" }]);
+        var batch = Batches.Of([Batches.Transaction(1) with { DebtorName = "Yamada 山田" }]);
 
         var xml = Write(batch, Pain008Version.V02);
 
-        Assert.Contains("<Dbtr><Nm></Nm></Dbtr>", xml, StringComparison.Ordinal);
+        Assert.Contains("<Dbtr><Nm>Yamada</Nm></Dbtr>", xml, StringComparison.Ordinal);
     }
 
     [Fact]

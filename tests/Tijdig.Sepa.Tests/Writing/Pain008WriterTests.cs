@@ -109,6 +109,7 @@ public class Pain008WriterTests
         { "too long", () => Batches.Of([Batches.Transaction(1) with { EndToEndId = new string('E', 36) }]), "more than 35" },
         { "bad char", () => Batches.Of([Batches.Transaction(1) with { EndToEndId = "INV_1" }]), "contains '_'" },
         { "duplicate", () => Batches.Of([Batches.Transaction(1), Batches.Transaction(1)]), "used twice" },
+        { "name outside the set", () => Batches.Of([Batches.Transaction(1) with { DebtorName = "日本" }]), "DebtorName has no character the SEPA character set can carry" },
         { "bad CI", () => Batches.Of([Batches.Transaction(1)]) with { CreditorId = "NL52ZZZ405365330000" }, "CreditorId 'NL52ZZZ405365330000' is invalid" },
     };
 
