@@ -31,17 +31,8 @@ public sealed class ParallelOutboxDispatcherTests
     [InlineData(25, true)]
     public async Task Dispatch_SendsEachMessageOnce(int failPercent, bool failAfterCreate)
     {
-        var now = MessagingLedger.At(Today, new TimeOnly(10, 0));
-        var sandboxOptions = new SandboxOptions { Clock = new FakeTimeProvider(now) };
-        sandboxOptions.PreregisteredApps.Add((ApiKey, AppToken));
-        await using var sandbox = await TikkieSandboxServer.StartAsync(sandboxOptions, CancellationToken.None);
-        await using var ledger = await MessagingLedger.CreateAsync(now, new Dictionary<string, string?>
-        {
-            ["Tikkie:BaseUrl"] = sandbox.ApiBaseAddress.AbsoluteUri,
-            ["Tikkie:ApiKey"] = ApiKey,
-            ["Tikkie:AppToken"] = AppToken,
-            ["Tikkie:RetryDelay"] = "00:00:00.010",
-        });
+        await using var sandbox = await StartSandboxAsync();
+        await using var ledger = await CreateLedgerAsync(sandbox);
         await ledger.SeedAsync(Debtors, Today.AddDays(-7));
         var messageIds = await QueueWithSharedRequestsAsync(ledger);
         using var control = new HttpClient { BaseAddress = sandbox.BaseAddress };
@@ -80,16 +71,8 @@ public sealed class ParallelOutboxDispatcherTests
     [Fact]
     public async Task DispatchDebtor_SendsOnlyThatDebtor()
     {
-        var now = MessagingLedger.At(Today, new TimeOnly(10, 0));
-        var sandboxOptions = new SandboxOptions { Clock = new FakeTimeProvider(now) };
-        sandboxOptions.PreregisteredApps.Add((ApiKey, AppToken));
-        await using var sandbox = await TikkieSandboxServer.StartAsync(sandboxOptions, CancellationToken.None);
-        await using var ledger = await MessagingLedger.CreateAsync(now, new Dictionary<string, string?>
-        {
-            ["Tikkie:BaseUrl"] = sandbox.ApiBaseAddress.AbsoluteUri,
-            ["Tikkie:ApiKey"] = ApiKey,
-            ["Tikkie:AppToken"] = AppToken,
-        });
+        await using var sandbox = await StartSandboxAsync();
+        await using var ledger = await CreateLedgerAsync(sandbox);
         await ledger.SeedAsync(3, Today.AddDays(-7));
         await QueueWithSharedRequestsAsync(ledger);
         var target = await ledger.QueryAsync(db => db.Debtors.OrderBy(d => d.Id).Select(d => d.Id).Skip(1).FirstAsync());
@@ -111,6 +94,25 @@ public sealed class ParallelOutboxDispatcherTests
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => dispatcher.DispatchAsync(workers: 0, CancellationToken.None));
     }
+
+    private static DateTimeOffset Now => MessagingLedger.At(Today, new TimeOnly(10, 0));
+
+    private static Task<TikkieSandboxServer> StartSandboxAsync()
+    {
+        var options = new SandboxOptions { Clock = new FakeTimeProvider(Now) };
+        options.PreregisteredApps.Add((ApiKey, AppToken));
+        return TikkieSandboxServer.StartAsync(options, CancellationToken.None);
+    }
+
+    // A short retry delay, so a test with injected faults does not wait for the client's backoff.
+    private static Task<MessagingLedger> CreateLedgerAsync(TikkieSandboxServer sandbox) =>
+        MessagingLedger.CreateAsync(Now, new Dictionary<string, string?>
+        {
+            ["Tikkie:BaseUrl"] = sandbox.ApiBaseAddress.AbsoluteUri,
+            ["Tikkie:ApiKey"] = ApiKey,
+            ["Tikkie:AppToken"] = AppToken,
+            ["Tikkie:RetryDelay"] = "00:00:00.010",
+        });
 
     // One payment request intent per debtor, and an SMS and an e-mail that both point at it, as the cycle queues them.
     private static Task<List<long>> QueueWithSharedRequestsAsync(MessagingLedger ledger) => ledger.RunAsync(async services =>
