@@ -47,7 +47,7 @@ public static class UserVerbs
                 return 0;
 
             default:
-                throw new UsageException("Use 'users add NAME', 'users password NAME', 'users remove NAME' or 'users list'.");
+                throw new UsageException("Onbekende opdracht: gebruik 'users add NAME', 'users password NAME', 'users remove NAME' of 'users list' (unknown users verb).");
         }
     }
 
@@ -71,7 +71,7 @@ public static class UserVerbs
     }
 
     private static string RequireName(CommandLine line) =>
-        line.Word(2) ?? throw new UsageException($"Missing NAME: use 'users {line.Word(1)} NAME'.");
+        line.Word(2) ?? throw new UsageException($"Gebruikersnaam ontbreekt: gebruik 'users {line.Word(1)} NAME' (missing NAME).");
 
     /// <summary>
     /// From a pipe or file: the first line. At a terminal: asked twice without echo, so a typing
@@ -81,7 +81,7 @@ public static class UserVerbs
     {
         if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
         {
-            return await input.ReadLineAsync() ?? throw new UsageException("No password on standard input: pipe it in, for example 'echo \"$PASS\" | tijdig users add NAME'.");
+            return await input.ReadLineAsync() ?? throw new UsageException("Geen wachtwoord op standaardinvoer: geef het door, bijvoorbeeld 'echo \"$PASS\" | tijdig users add NAME' (no password on standard input).");
         }
 
         await output.WriteAsync("Wachtwoord: ");

@@ -68,7 +68,7 @@ public sealed class CommandLine
     {
         if (_withoutValue.Contains(name))
         {
-            throw new UsageException($"--{name} is missing its value: write it after the option, for example --{name} VALUE.");
+            throw new UsageException($"--{name} heeft geen waarde: zet die achter de optie, bijvoorbeeld --{name} WAARDE (option without value).");
         }
 
         return _options.TryGetValue(name, out var value) ? value : null;
@@ -89,13 +89,13 @@ public sealed class CommandLine
 
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new UsageException($"--date '{value}' is invalid: use YYYY-MM-DD, for example 2026-12-04.");
+            throw new UsageException($"--date '{value}' is ongeldig: gebruik JJJJ-MM-DD, bijvoorbeeld 2026-12-04 (invalid --date).");
         }
 
         // Reports and the replay count months back and days forward from the date, which overflows at the ends of the calendar.
         if (date < EarliestDate || date > LatestDate)
         {
-            throw new UsageException($"--date '{value}' is out of range: use a date from 2000-01-01 to 2099-12-31.");
+            throw new UsageException($"--date '{value}' valt buiten het bereik: gebruik een datum van 2000-01-01 tot en met 2099-12-31 (date out of range).");
         }
 
         return date;
@@ -106,7 +106,7 @@ public sealed class CommandLine
         var format = Option("format") ?? fallback;
         if (format is not ("json" or "text"))
         {
-            throw new UsageException($"--format '{format}' is invalid: use json or text.");
+            throw new UsageException($"--format '{format}' is ongeldig: gebruik json of text (invalid --format).");
         }
 
         return format;

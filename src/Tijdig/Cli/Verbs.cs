@@ -61,7 +61,7 @@ public static class Verbs
         // Checked before anything is built, so a typo creates no database in the data folder.
         if (!IsKnownVerb(verb, line.Word(1)))
         {
-            throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs.");
+            throw new UsageException($"Onbekende opdracht '{string.Join(' ', line.Words)}': --help toont de lijst (unknown verb).");
         }
 
         var needsTikkie = verb == "cycle";
@@ -96,7 +96,7 @@ public static class Verbs
             ("experiments", _) => await ExperimentVerbs.RunAsync(line, services, today, output, ct),
             ("users", _) => await UserVerbs.RunAsync(line, services, Console.In, output, ct),
             ("policy", "replay") => await PolicyVerbs.RunAsync(line, services, today, output, ct),
-            _ => throw new UsageException($"Unknown verb '{string.Join(' ', line.Words)}'. Run with --help for the list of verbs."),
+            _ => throw new UsageException($"Onbekende opdracht '{string.Join(' ', line.Words)}': --help toont de lijst (unknown verb)."),
         };
     }
 
@@ -202,7 +202,7 @@ public static class Verbs
         {
             null or "02" => Pain008Version.V02,
             "08" => Pain008Version.V08,
-            var other => throw new UsageException($"--pain-version '{other}' is invalid: use 02 or 08."),
+            var other => throw new UsageException($"--pain-version '{other}' is ongeldig: gebruik 02 of 08 (invalid --pain-version)."),
         };
 
         var export = await services.GetRequiredService<ExportDirectDebits>().RunAsync(date, line.Option("output"), version, ct);
@@ -276,10 +276,10 @@ public static class Verbs
 
     private static string RequireFile(CommandLine line)
     {
-        var path = line.Word(2) ?? throw new UsageException($"Missing FILE: use '{line.Word(0)} {line.Word(1)} FILE'.");
+        var path = line.Word(2) ?? throw new UsageException($"BESTAND ontbreekt: gebruik '{line.Word(0)} {line.Word(1)} FILE' (missing FILE).");
         if (!File.Exists(path))
         {
-            throw new UsageException($"File '{path}' not found.");
+            throw new UsageException($"Bestand '{path}' niet gevonden: controleer het pad (file not found).");
         }
 
         return path;

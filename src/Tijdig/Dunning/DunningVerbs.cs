@@ -27,16 +27,16 @@ public static class DunningVerbs
         switch (line.Word(1))
         {
             case "export":
-                var agency = line.Option("agency") ?? throw new UsageException("Missing --agency KEY: use one of the keys under Dunning:Agencies.");
+                var agency = line.Option("agency") ?? throw new UsageException("--agency KEY ontbreekt: gebruik een van de sleutels onder Dunning:Agencies (missing --agency).");
                 var export = await services.GetRequiredService<ExportClaims>().RunAsync(agency, line.Option("format") ?? "csv", line.Option("output"), date, ct);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{export.Count} claims, total {Money.Format(export.TotalCents)}: {export.Path}"));
                 return 0;
 
             case "import":
-                var path = line.Word(2) ?? throw new UsageException("Missing FILE: use 'claims import FILE'.");
+                var path = line.Word(2) ?? throw new UsageException("BESTAND ontbreekt: gebruik 'claims import FILE' (missing FILE).");
                 if (!File.Exists(path))
                 {
-                    throw new UsageException($"File '{path}' not found.");
+                    throw new UsageException($"Bestand '{path}' niet gevonden: controleer het pad (file not found).");
                 }
 
                 using (var reader = new StreamReader(path))
@@ -64,7 +64,7 @@ public static class DunningVerbs
                 return 0;
 
             default:
-                throw new UsageException("Unknown claims verb: use 'claims export', 'claims import' or 'claims recall'.");
+                throw new UsageException("Onbekende opdracht: gebruik 'claims export', 'claims import' of 'claims recall' (unknown claims verb).");
         }
     }
 
@@ -74,15 +74,15 @@ public static class DunningVerbs
         switch (line.Word(1))
         {
             case "add":
-                var debtor = line.Word(2) ?? throw new UsageException("Missing DEBTOR: use 'pause add DEBTOR --kind K --until D --reason TEXT'.");
-                var kindText = line.Option("kind") ?? throw new UsageException("Missing --kind: use Arrangement, Dispute, PromiseToPay, Hardship or Moratorium.");
+                var debtor = line.Word(2) ?? throw new UsageException("Debiteurnummer ontbreekt: gebruik 'pause add DEBTOR --kind K --until D --reason TEXT' (missing DEBTOR).");
+                var kindText = line.Option("kind") ?? throw new UsageException("--kind ontbreekt: gebruik Arrangement, Dispute, PromiseToPay, Hardship of Moratorium (missing --kind).");
                 if (!Enum.TryParse<PauseKind>(kindText, ignoreCase: true, out var kind) || kind == PauseKind.Unspecified)
                 {
-                    throw new UsageException($"--kind '{kindText}' is invalid: use Arrangement, Dispute, PromiseToPay, Hardship or Moratorium.");
+                    throw new UsageException($"--kind '{kindText}' is ongeldig: gebruik Arrangement, Dispute, PromiseToPay, Hardship of Moratorium (invalid --kind).");
                 }
 
                 var from = ParseDate(line.Option("from"), "--from") ?? today;
-                var until = ParseDate(line.Option("until"), "--until") ?? throw new UsageException("Missing --until YYYY-MM-DD: the last paused day.");
+                var until = ParseDate(line.Option("until"), "--until") ?? throw new UsageException("--until JJJJ-MM-DD ontbreekt: de laatste dag van de pauze (missing --until).");
                 var pause = await pauses.AddAsync(debtor, kind, line.Option("reason") ?? "", from, until, "cli", ct);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Pause {pause.Id}: {pause.Kind} for {debtor} from {pause.StartsOn:yyyy-MM-dd} to {pause.EndsOn:yyyy-MM-dd}."));
                 return 0;
@@ -94,12 +94,12 @@ public static class DunningVerbs
                 return 0;
 
             default:
-                throw new UsageException("Unknown pause verb: use 'pause add' or 'pause end'.");
+                throw new UsageException("Onbekende opdracht: gebruik 'pause add' of 'pause end' (unknown pause verb).");
         }
     }
 
     private static long ParseId(string? value, string usage) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new UsageException($"Missing or invalid ID: use '{usage}'.");
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new UsageException($"ID ontbreekt of is ongeldig: gebruik '{usage}' (missing or invalid ID).");
 
     private static DateOnly? ParseDate(string? value, string option)
     {
@@ -110,6 +110,6 @@ public static class DunningVerbs
 
         return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new UsageException($"{option} '{value}' is invalid: use YYYY-MM-DD, for example 2026-12-04.");
+            : throw new UsageException($"{option} '{value}' is ongeldig: gebruik JJJJ-MM-DD, bijvoorbeeld 2026-12-04 (invalid date).");
     }
 }

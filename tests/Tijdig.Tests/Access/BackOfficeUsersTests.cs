@@ -156,7 +156,7 @@ public sealed class BackOfficeUsersTests
 
         var error = await Assert.ThrowsAsync<UsageException>(() => RunVerbAsync(ledger, ["users", "add", "anouk"], ""));
 
-        Assert.Contains("No password on standard input", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Geen wachtwoord op standaardinvoer", error.Message, StringComparison.Ordinal);
         Assert.False(await ledger.RunAsync<BackOfficeUsers, bool>(users => users.AnyAsync(default)));
     }
 

@@ -26,7 +26,7 @@ public sealed class VerbTests : IDisposable
     {
         var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync("frobnicate"));
 
-        Assert.Contains("Unknown verb 'frobnicate'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Onbekende opdracht 'frobnicate'", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class VerbTests : IDisposable
     {
         var exception = await Assert.ThrowsAsync<UsageException>(() => RunAsync(command.Split(' ')));
 
-        Assert.Contains($"--{option} is missing its value", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"--{option} heeft geen waarde", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

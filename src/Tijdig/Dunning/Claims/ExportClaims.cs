@@ -23,10 +23,10 @@ public sealed class ExportClaims(TijdigDbContext db, DunningEngine engine, DataD
     public async Task<ClaimExport> RunAsync(string agencyKey, string format, string? outputPath, DateOnly date, CancellationToken ct)
     {
         var agency = engine.PolicyOn(date).Agencies.FirstOrDefault(a => string.Equals(a.Key, agencyKey, StringComparison.OrdinalIgnoreCase))
-            ?? throw new UsageException($"Agency '{agencyKey}' is not configured; use one of the keys under Dunning:Agencies.");
+            ?? throw new UsageException($"Incassobureau '{agencyKey}' is niet ingesteld: gebruik een van de sleutels onder Dunning:Agencies (agency not configured).");
         if (format is not ("csv" or "json"))
         {
-            throw new UsageException($"Format '{format}' is invalid; use csv or json.");
+            throw new UsageException($"Formaat '{format}' is ongeldig: gebruik csv of json (invalid format).");
         }
 
         var claims = await db.AgencyClaims

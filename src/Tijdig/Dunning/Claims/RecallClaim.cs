@@ -14,14 +14,14 @@ public sealed class RecallClaim(TijdigDbContext db, ILogger<RecallClaim> logger)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new UsageException("A recall needs a reason (--reason).");
+            throw new UsageException("Een terugroeping heeft een reden nodig (--reason) (a recall needs a reason).");
         }
 
         var claim = await db.AgencyClaims.FirstOrDefaultAsync(c => c.Id == claimId, ct)
-            ?? throw new UsageException($"Claim {claimId} not found.");
+            ?? throw new UsageException($"Vordering {claimId} niet gevonden (claim not found).");
         if (claim.Status is ClaimStatus.Paid or ClaimStatus.Closed or ClaimStatus.Recalled)
         {
-            throw new UsageException($"Claim {claimId} is {claim.Status} and cannot be recalled.");
+            throw new UsageException($"Vordering {claimId} heeft status {claim.Status} en kan niet worden teruggeroepen (claim cannot be recalled).");
         }
 
         claim.Status = ClaimStatus.Recalled;

@@ -18,14 +18,14 @@ public static class ExperimentVerbs
     {
         if (line.Word(1) != "report")
         {
-            throw new UsageException("Unknown experiments verb: use 'experiments report --key K'.");
+            throw new UsageException("Onbekende opdracht: gebruik 'experiments report --key K' (unknown experiments verb).");
         }
 
-        var key = line.Option("key") ?? throw new UsageException("Missing --key K: use one of the keys under Dunning:Experiments.");
+        var key = line.Option("key") ?? throw new UsageException("--key K ontbreekt: gebruik een van de sleutels onder Dunning:Experiments (missing --key).");
         var daysText = line.Option("days") ?? "14";
         if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
         {
-            throw new UsageException($"Invalid --days '{daysText}': give a whole number of days, such as 14.");
+            throw new UsageException($"--days '{daysText}' is ongeldig: geef een heel aantal dagen, bijvoorbeeld 14 (invalid --days).");
         }
 
         ExperimentReport report;
