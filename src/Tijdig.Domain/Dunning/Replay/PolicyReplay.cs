@@ -53,7 +53,7 @@ public static class PolicyReplay
 
         // An invoice enters the window 14 days before it falls due and leaves it once paid, so each day
         // looks only at the invoices in dunning, not at the whole history. The window keeps the
-        // history's order, so the engine sees the debtors in the same order as a full scan would.
+        // history's order, so the engine receives the debtors in the same order as a full scan gives them.
         var pending = new Queue<InvoiceState>(state.Values.OrderBy(s => s.Invoice.DueDate));
         var window = new List<InvoiceState>();
         for (var date = from; date <= to; date = date.AddDays(1))
@@ -196,7 +196,7 @@ public static class PolicyReplay
 
         public bool IsOpen => PaidOn is null;
 
-        /// <summary>The invoice's place in the history, which fixes the order the engine sees debtors in.</summary>
+        /// <summary>The invoice's place in the history, which fixes the order in which the engine receives the debtors.</summary>
         public long Order => id;
 
         public InvoiceSnapshot ToSnapshot() =>
