@@ -28,6 +28,8 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
     private decimal _debitTotal;
 
     private bool _statementOpen;
+    private bool _closingBalanceSeen;
+    private int _statementLine;
     private string _reference = "";
     private string? _account;
     private string? _statementNumber;
@@ -86,7 +88,7 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
         {
             case "20":
                 FinishStatement();
-                StartStatement(value.Trim());
+                StartStatement(value.Trim(), _fieldLine);
                 break;
             case "25":
                 _account = value.Trim();
@@ -108,15 +110,21 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
                 }
 
                 break;
-            case "62F" or "62M" or "64" or "65":
+            case "62F" or "62M":
+                FlushEntry();
+                _closingBalanceSeen = true;
+                break;
+            case "64" or "65":
                 FlushEntry();
                 break;
         }
     }
 
-    private void StartStatement(string reference)
+    private void StartStatement(string reference, int line)
     {
         _statementOpen = true;
+        _closingBalanceSeen = false;
+        _statementLine = line;
         _statementCount++;
         if (_statementCount == 1)
         {
@@ -136,6 +144,14 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
         if (!_statementOpen)
         {
             return;
+        }
+
+        // Every MT940 statement ends with its closing balance. Without one the file was cut off
+        // (during upload or download) and its entries are incomplete.
+        if (!_closingBalanceSeen)
+        {
+            var location = string.Create(CultureInfo.InvariantCulture, $"line {_statementLine} (:20:{_reference})");
+            throw new ReadFailure(SepaMessages.MissingElement(location, ":62F:"));
         }
 
         onStatementEnd(Header());
