@@ -18,6 +18,9 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
     [GeneratedRegex(@"^:(\d{2}[A-Z]?):(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldPattern();
 
+    [GeneratedRegex(@"^[CD]\d{6}[A-Z]{3}\d+(?:,\d*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningBalancePattern();
+
     [GeneratedRegex(@"^(?<value>\d{6})(?<entry>\d{4})?(?<mark>R?[CD])(?<funds>[A-Z])?(?<amount>\d+(?:,\d*)?)(?<type>[NSF][A-Z0-9]{3})(?<reference>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex EntryPattern();
 
@@ -97,10 +100,20 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
                 _statementNumber = value.Trim();
                 break;
             case "60F" or "60M":
-                _currency = value.Length >= 10 ? value.Substring(7, 3) : null;
+                _currency = OpeningBalancePattern().IsMatch(value.Trim())
+                    ? value.Trim().Substring(7, 3)
+                    : throw new ReadFailure(SepaMessages.InvalidValue(location, value.Trim(), "an opening balance (C or D, YYMMDD, currency, amount)"));
                 break;
             case "61":
                 FlushEntry();
+
+                // The entries take their currency from the opening balance. Without one they would
+                // pass as foreign currency, stay unbooked, and make the corrected file look seen before.
+                if (_currency is null)
+                {
+                    throw new ReadFailure(SepaMessages.MissingElement(location, ":60F:"));
+                }
+
                 _pending = ParseEntryLine(value, location);
                 break;
             case "86":
