@@ -64,6 +64,12 @@ public static class SepaMessages
     internal static SepaError AmountTooManyDecimals(string location, string text) =>
         new(InvalidAmountCode, $"Amount '{text}' has more than two decimals.", location) { Value = text };
 
+    /// <summary>The smallest amount the readers reject, so that an amount in cents always fits in a <see cref="long"/>.</summary>
+    internal const decimal AmountLimit = 10_000_000_000_000_000m;
+
+    internal static SepaError AmountTooLarge(string location, string text) =>
+        new(InvalidAmountCode, $"Amount '{text}' is too large; the limit is 9999999999999999.99.", location) { Value = text };
+
     internal static SepaError AmountNotANumber(string location, string text) =>
         new(InvalidAmountCode, $"Amount '{text}' is not a decimal number.", location) { Value = text };
 

@@ -51,6 +51,7 @@ public sealed class BankImportDutchErrorTests
         { "three decimals", Statement("""<Ntry><Amt Ccy="EUR">1.005</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>"""), "bedrag '1.005' heeft meer dan twee decimalen", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt" },
         { "negative", Statement("""<Ntry><Amt Ccy="EUR">-5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>"""), "negatief bedrag '-5.00'", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt" },
         { "missing CdtDbtInd", Statement("""<Ntry><Amt Ccy="EUR">5.00</Amt></Ntry>"""), "verplicht element 'CdtDbtInd' ontbreekt", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]" },
+        { "too large for cents", Statement("""<Ntry><Amt Ccy="EUR">79228162514264337593543950.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>"""), "ongeldig bedrag '79228162514264337593543950.00'", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt" },
         { "no currency", Statement("""<Ntry><Amt>5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>"""), "verplicht element 'Ccy' ontbreekt", "Document/BkToCstmrStmt/Stmt[1]/Ntry[1]/Amt" },
         { "bad date", Replaced("camt053/oca-abnamro-nl-camt053v02.xml", "<Dt>2014-01-05</Dt>", "<Dt>2014-13-45</Dt>"), "ongeldige waarde '2014-13-45'", "BookgDt" },
         { "Latin-1 bytes", Latin1("camt053/oca-abnamro-nl-camt053v02.xml"), "UTF-8", "Document/BkToCstmrStmt/Stmt[1]/Acct" },

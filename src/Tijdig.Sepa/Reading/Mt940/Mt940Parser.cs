@@ -276,7 +276,16 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
             throw new ReadFailure(SepaMessages.AmountTooManyDecimals(location, amountText));
         }
 
-        var amount = decimal.Parse(amountText.Replace(',', '.').TrimEnd('.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(amountText.Replace(',', '.').TrimEnd('.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw new ReadFailure(SepaMessages.AmountNotANumber(location, amountText));
+        }
+
+        if (amount >= SepaMessages.AmountLimit)
+        {
+            throw new ReadFailure(SepaMessages.AmountTooLarge(location, amountText));
+        }
+
         var mark = match.Groups["mark"].Value;
         var reference = match.Groups["reference"].Value;
         var bankReferenceStart = reference.IndexOf("//", StringComparison.Ordinal);
