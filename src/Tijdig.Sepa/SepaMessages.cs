@@ -45,30 +45,36 @@ public static class SepaMessages
         new(UnsupportedNamespaceCode,
             $"Unsupported message namespace '{found}'. Supported namespaces: {string.Join(", ", supported)}. "
             + "German DK variants such as pain.008.002.02 and pain.008.003.02 are not ISO namespaces.",
-            "Document");
+            "Document") { Value = found };
 
     internal static SepaError OutgoingMessage(string found) =>
         new(OutgoingMessageCode,
             $"The file is a {found} direct debit initiation, the message you send to the bank; upload the bank's response instead (camt.053, camt.054, camt.052, pain.002 or MT940).",
-            "Document");
+            "Document") { Value = found };
 
     internal static SepaError UnexpectedRoot(string location, string expected, string found) =>
-        new(UnexpectedRootCode, $"Expected element '{expected}' but found '{found}'.", location);
+        new(UnexpectedRootCode, $"Expected element '{expected}' but found '{found}'.", location) { Value = found };
 
     internal static SepaError MissingElement(string location, string element) =>
-        new(MissingElementCode, $"Mandatory element '{element}' is missing.", location);
+        new(MissingElementCode, $"Mandatory element '{element}' is missing.", location) { Value = element };
 
     internal static SepaError AmountNegative(string location, string text) =>
-        new(InvalidAmountCode, $"Amount '{text}' is negative; ISO 20022 amounts are positive and CdtDbtInd gives the sign.", location);
+        new(InvalidAmountCode, $"Amount '{text}' is negative; ISO 20022 amounts are positive and CdtDbtInd gives the sign.", location) { Value = text };
 
     internal static SepaError AmountTooManyDecimals(string location, string text) =>
-        new(InvalidAmountCode, $"Amount '{text}' has more than two decimals.", location);
+        new(InvalidAmountCode, $"Amount '{text}' has more than two decimals.", location) { Value = text };
+
+    /// <summary>The smallest amount the readers reject, so that an amount in cents always fits in a <see cref="long"/>.</summary>
+    internal const decimal AmountLimit = 10_000_000_000_000_000m;
+
+    internal static SepaError AmountTooLarge(string location, string text) =>
+        new(InvalidAmountCode, $"Amount '{text}' is too large; the limit is 9999999999999999.99.", location) { Value = text };
 
     internal static SepaError AmountNotANumber(string location, string text) =>
-        new(InvalidAmountCode, $"Amount '{text}' is not a decimal number.", location);
+        new(InvalidAmountCode, $"Amount '{text}' is not a decimal number.", location) { Value = text };
 
     internal static SepaError InvalidValue(string location, string text, string expected) =>
-        new(InvalidValueCode, $"Invalid value '{text}'; expected {expected}.", location);
+        new(InvalidValueCode, $"Invalid value '{text}'; expected {expected}.", location) { Value = text };
 
     internal static SepaError NotAStatement(string kind) =>
         new(NotAStatementCode, $"A {kind} file contains no account entries; read it with BankFileReader.Read.", "Document");

@@ -36,5 +36,8 @@ public readonly struct SepaResult<T>
 /// </summary>
 public sealed record SepaError(string Code, string Message, string? Location = null)
 {
+    /// <summary>The offending value or element name as it appears in the file, so that a host can name it in its own language.</summary>
+    public string? Value { get; init; }
+
     public override string ToString() => Location is null ? Message : $"{Location}: {Message}";
 }

@@ -113,5 +113,5 @@ public sealed class ImportBankFile(
     private static T Valid<T>(SepaResult<T> read, string fileName) =>
         read.Success
             ? read.Value
-            : throw new BankImportException($"Bankbestand {fileName} is niet ingelezen: {read.Error}. Er is niets geboekt.", read.Error?.Code);
+            : throw new BankImportException(BankFileErrorText.Rejected(fileName, read.Error), read.Error?.Code);
 }

@@ -39,7 +39,7 @@ public static class BankReportText
         var text = new StringBuilder();
         if (report.AlreadyImported)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{report.FileName} was already imported on {report.PreviouslyImportedAt:yyyy-MM-dd HH:mm}; nothing was booked again.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{report.FileName} is al ingelezen op {report.PreviouslyImportedAt:yyyy-MM-dd HH:mm}; er is niets opnieuw geboekt (already imported; nothing booked again).");
             return text.ToString();
         }
 

@@ -18,6 +18,9 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
     [GeneratedRegex(@"^:(\d{2}[A-Z]?):(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FieldPattern();
 
+    [GeneratedRegex(@"^[CD]\d{6}[A-Z]{3}\d+(?:,\d*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningBalancePattern();
+
     [GeneratedRegex(@"^(?<value>\d{6})(?<entry>\d{4})?(?<mark>R?[CD])(?<funds>[A-Z])?(?<amount>\d+(?:,\d*)?)(?<type>[NSF][A-Z0-9]{3})(?<reference>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex EntryPattern();
 
@@ -28,6 +31,8 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
     private decimal _debitTotal;
 
     private bool _statementOpen;
+    private bool _closingBalanceSeen;
+    private int _statementLine;
     private string _reference = "";
     private string? _account;
     private string? _statementNumber;
@@ -86,7 +91,7 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
         {
             case "20":
                 FinishStatement();
-                StartStatement(value.Trim());
+                StartStatement(value.Trim(), _fieldLine);
                 break;
             case "25":
                 _account = value.Trim();
@@ -95,10 +100,20 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
                 _statementNumber = value.Trim();
                 break;
             case "60F" or "60M":
-                _currency = value.Length >= 10 ? value.Substring(7, 3) : null;
+                _currency = OpeningBalancePattern().IsMatch(value.Trim())
+                    ? value.Trim().Substring(7, 3)
+                    : throw new ReadFailure(SepaMessages.InvalidValue(location, value.Trim(), "an opening balance (C or D, YYMMDD, currency, amount)"));
                 break;
             case "61":
                 FlushEntry();
+
+                // The entries take their currency from the opening balance. Without one they would
+                // pass as foreign currency, stay unbooked, and make the corrected file look seen before.
+                if (_currency is null)
+                {
+                    throw new ReadFailure(SepaMessages.MissingElement(location, ":60F:"));
+                }
+
                 _pending = ParseEntryLine(value, location);
                 break;
             case "86":
@@ -108,15 +123,21 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
                 }
 
                 break;
-            case "62F" or "62M" or "64" or "65":
+            case "62F" or "62M":
+                FlushEntry();
+                _closingBalanceSeen = true;
+                break;
+            case "64" or "65":
                 FlushEntry();
                 break;
         }
     }
 
-    private void StartStatement(string reference)
+    private void StartStatement(string reference, int line)
     {
         _statementOpen = true;
+        _closingBalanceSeen = false;
+        _statementLine = line;
         _statementCount++;
         if (_statementCount == 1)
         {
@@ -136,6 +157,14 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
         if (!_statementOpen)
         {
             return;
+        }
+
+        // Every MT940 statement ends with its closing balance. Without one the file was cut off
+        // (during upload or download) and its entries are incomplete.
+        if (!_closingBalanceSeen)
+        {
+            var location = string.Create(CultureInfo.InvariantCulture, $"line {_statementLine} (:20:{_reference})");
+            throw new ReadFailure(SepaMessages.MissingElement(location, ":62F:"));
         }
 
         onStatementEnd(Header());
@@ -247,7 +276,16 @@ internal sealed partial class Mt940Parser(Action<BankStatementHeader, BankEntry>
             throw new ReadFailure(SepaMessages.AmountTooManyDecimals(location, amountText));
         }
 
-        var amount = decimal.Parse(amountText.Replace(',', '.').TrimEnd('.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(amountText.Replace(',', '.').TrimEnd('.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            throw new ReadFailure(SepaMessages.AmountNotANumber(location, amountText));
+        }
+
+        if (amount >= SepaMessages.AmountLimit)
+        {
+            throw new ReadFailure(SepaMessages.AmountTooLarge(location, amountText));
+        }
+
         var mark = match.Groups["mark"].Value;
         var reference = match.Groups["reference"].Value;
         var bankReferenceStart = reference.IndexOf("//", StringComparison.Ordinal);

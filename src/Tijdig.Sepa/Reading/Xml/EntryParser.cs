@@ -16,12 +16,29 @@ internal sealed class EntryParser(EntryTree tree, EntryLocation location)
     private readonly List<EntryNode> _chargeAmounts = [];
     private readonly List<EntryNode> _lines = [];
 
+    // Ccy is mandatory on an entry amount. Without a valid code the entry would pass as foreign
+    // currency, stay unbooked, and make the bank's corrected file look seen before.
+    private string Currency(string? code)
+    {
+        if (code is null)
+        {
+            throw new ReadFailure(SepaMessages.MissingElement(location.Describe("/Amt"), "Ccy"));
+        }
+
+        if (code.Length != 3 || !code.All(char.IsAsciiLetterUpper))
+        {
+            throw new ReadFailure(SepaMessages.InvalidValue(location.Describe("/Amt"), code, "a three-letter currency code such as EUR"));
+        }
+
+        return code;
+    }
+
     public BankEntry Parse(EntryNode entry)
     {
         location.Transaction = 0;
         var amountElement = tree.Find(entry, "Amt") ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "Amt"));
         var amount = XmlValues.Amount(tree.Value(amountElement), new XmlPath(location, "/Amt"));
-        var currency = amountElement.Currency ?? "";
+        var currency = Currency(amountElement.Currency);
         var direction = Direction(entry) ?? throw new ReadFailure(SepaMessages.MissingElement(location.Describe(""), "CdtDbtInd"));
 
         var reversalText = tree.Trimmed(entry, "RvslInd");

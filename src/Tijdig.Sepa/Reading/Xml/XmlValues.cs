@@ -30,6 +30,11 @@ internal static class XmlValues
             throw new ReadFailure(SepaMessages.AmountTooManyDecimals(location.ToString(), trimmed.ToString()));
         }
 
+        if (value >= SepaMessages.AmountLimit)
+        {
+            throw new ReadFailure(SepaMessages.AmountTooLarge(location.ToString(), trimmed.ToString()));
+        }
+
         return value;
     }
 
