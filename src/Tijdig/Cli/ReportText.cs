@@ -12,17 +12,17 @@ public static class ReportText
     public static string Format(ReceivablesReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Receivables on {report.Date:yyyy-MM-dd}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  open balance     {Money.Format(report.OpenBalanceCents)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  overdue balance  {Money.Format(report.OverdueBalanceCents)} ({report.OverdueInvoices} invoices)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  DSO (count-back) {report.DaysSalesOutstanding} days");
-        text.AppendLine("  ageing:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Debiteurenstand op {report.Date:yyyy-MM-dd}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  openstaand saldo {Money.Format(report.OpenBalanceCents)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  vervallen saldo  {Money.Format(report.OverdueBalanceCents)} ({report.OverdueInvoices} facturen)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  DSO (count-back) {report.DaysSalesOutstanding} dagen");
+        text.AppendLine("  ouderdom:");
         foreach (var bucket in report.Ageing)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"    {bucket.Bucket,-8} {Money.Format(bucket.Cents),16} {bucket.Invoices,6} invoices");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    {bucket.Bucket,-8} {Money.Format(bucket.Cents),16} {bucket.Invoices,6} facturen");
         }
 
-        text.AppendLine("  Tikkies per trigger (sent / paid):");
+        text.AppendLine("  Tikkies per aanleiding (verstuurd / betaald):");
         foreach (var stats in report.PaymentRequests)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"    {stats.Trigger,-18} {stats.Sent,5} / {stats.Paid,-5} {Money.Format(stats.PaidCents)}");
@@ -43,25 +43,25 @@ public static class BankReportText
             return text.ToString();
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"{report.FileName}: {report.Kind} {report.MessageId}{(report.DryRun ? " (dry run: nothing booked)" : "")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  entries {report.Entries}: new {report.NewEntries}, seen before {report.KnownEntries}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  statements: new {report.NewStatements}, seen before {report.KnownStatements}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  partial payments {report.PartialPayments}, overpayments {report.Overpayments} (credit balance {Money.Format(report.CreditBalanceCents)})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  credited {Money.Format(report.CreditedCents)}, debited {Money.Format(report.DebitedCents)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.FileName}: {report.Kind} {report.MessageId}{(report.DryRun ? " (proefrun: niets geboekt; dry run)" : "")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  posten {report.Entries}: nieuw {report.NewEntries}, eerder gezien {report.KnownEntries}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  afschriften: nieuw {report.NewStatements}, eerder gezien {report.KnownStatements}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  deelbetalingen {report.PartialPayments}, overbetalingen {report.Overpayments} (tegoed {Money.Format(report.CreditBalanceCents)})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  bijgeschreven {Money.Format(report.CreditedCents)}, afgeschreven {Money.Format(report.DebitedCents)}");
         foreach (var (rule, count) in report.MatchedByRule)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  matched by {rule}: {count}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  gematcht via {rule}: {count}");
         }
 
         foreach (var (reason, count) in report.ReturnsByReason)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  returned/rejected {reason}: {count}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  gestorneerd/geweigerd {reason}: {count}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"  unmatched {report.Unmatched} (see /beheer/bank), not for Tijdig {report.Ignored}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  zonder match {report.Unmatched} (zie /beheer/bank), niet voor Tijdig {report.Ignored}");
         if (report.ForeignCurrencyEntries > 0)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  not booked: {report.ForeignCurrencyEntries} entries in a currency other than euro");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  niet geboekt: {report.ForeignCurrencyEntries} posten in een andere valuta dan euro");
         }
         return text.ToString();
     }

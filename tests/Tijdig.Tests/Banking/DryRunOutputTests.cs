@@ -24,10 +24,10 @@ public sealed class DryRunOutputTests
         var (_, again) = await RunAsync(directory, "import", "bank", file, "--dry-run", "--format", "json");
 
         Assert.Equal(0, exit);
-        Assert.Contains("(dry run: nothing booked)", text, StringComparison.Ordinal);
-        Assert.Contains("entries 4: new 4, seen before 0", text, StringComparison.Ordinal);
-        Assert.Contains("unmatched 1", text, StringComparison.Ordinal);
-        Assert.Contains("statements: new 1, seen before 0", text, StringComparison.Ordinal);
+        Assert.Contains("(proefrun: niets geboekt; dry run)", text, StringComparison.Ordinal);
+        Assert.Contains("posten 4: nieuw 4, eerder gezien 0", text, StringComparison.Ordinal);
+        Assert.Contains("zonder match 1", text, StringComparison.Ordinal);
+        Assert.Contains("afschriften: nieuw 1, eerder gezien 0", text, StringComparison.Ordinal);
 
         // The first dry run booked nothing, so the second counts every entry as new again.
         using var json = JsonDocument.Parse(again);
