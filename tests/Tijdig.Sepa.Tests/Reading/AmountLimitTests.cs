@@ -9,18 +9,7 @@ namespace Tijdig.Sepa.Tests.Reading;
 /// </summary>
 public class AmountLimitTests
 {
-    private static string Camt(string amount) =>
-        $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-          <BkToCstmrStmt>
-            <GrpHdr><MsgId>M1</MsgId><CreDtTm>2025-01-06T10:00:00</CreDtTm></GrpHdr>
-            <Stmt><Id>S1</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct>
-              <Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts></Ntry>
-            </Stmt>
-          </BkToCstmrStmt>
-        </Document>
-        """;
+    private static string Camt(string amount) => OneEntryCamt.With($"""<Amt Ccy="EUR">{amount}</Amt>""");
 
     private static string Mt940(string amount) =>
         $"""

@@ -10,18 +10,7 @@ namespace Tijdig.Sepa.Tests.Reading;
 /// </summary>
 public class EntryCurrencyTests
 {
-    private static string Statement(string amount) =>
-        $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-          <BkToCstmrStmt>
-            <GrpHdr><MsgId>M1</MsgId><CreDtTm>2025-01-06T10:00:00</CreDtTm></GrpHdr>
-            <Stmt><Id>S1</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct>
-              <Ntry>{amount}<CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts></Ntry>
-            </Stmt>
-          </BkToCstmrStmt>
-        </Document>
-        """;
+    private static string Statement(string amount) => OneEntryCamt.With(amount);
 
     public static TheoryData<string, string> Cases() => new()
     {
