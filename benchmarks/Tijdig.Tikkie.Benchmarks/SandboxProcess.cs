@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Tijdig.Tikkie.Benchmarks;
 
 /// <summary>
-/// The stand-alone sandbox as a child process on loopback, so that its CPU time can be told apart
+/// The stand-alone sandbox as a child process on loopback, so that its CPU time is measured apart
 /// from Tijdig's. The sandbox's assembly is copied next to the benchmark by the project reference.
 /// </summary>
 internal sealed class SandboxProcess : IAsyncDisposable
@@ -74,7 +74,7 @@ internal sealed class SandboxProcess : IAsyncDisposable
         }
 
         process.Kill();
-        throw new InvalidOperationException("The sandbox process did not answer within 10 seconds.");
+        throw new InvalidOperationException("The sandbox process did not respond within 10 seconds; check that its port is free and that it was built.");
     }
 
     public async ValueTask DisposeAsync()

@@ -57,8 +57,8 @@ public static class BankFileReader
     }
 
     /// <summary>
-    /// Like <see cref="ReadEntries(Stream, Action{BankStatementHeader, BankEntry})"/>, and also tells when each
-    /// statement ends, including statements without entries, which <paramref name="onEntry"/> never sees.
+    /// Reads entries like <see cref="ReadEntries(Stream, Action{BankStatementHeader, BankEntry})"/>, and also
+    /// reports the end of each statement, including statements without entries, which never reach <paramref name="onEntry"/>.
     /// </summary>
     public static SepaResult<BankFileSummary> ReadEntries(
         Stream stream,

@@ -17,8 +17,8 @@ public enum PaymentRequestLink
     Expired,
 
     /// <summary>
-    /// An earlier create call may still be on its way, or another dispatcher holds the record: nothing
-    /// was created now, and the message waits for a later round.
+    /// An earlier create call may still be on its way, or another dispatcher has claimed the record.
+    /// Nothing was created now, and the message waits for a later round.
     /// </summary>
     Pending,
 }
@@ -31,7 +31,7 @@ public sealed record PaymentRequestOutcome(PaymentRequestLink Link, Exception? E
 /// key and cannot delete a request, so a blind retry could leave two payable links. The attempt is
 /// committed before the call, by a conditional update that only one dispatcher can win. When an
 /// attempt has no token, the requests created since the attempt are listed and the one with the
-/// record's reference id is adopted; only when none exists and no call can still be on its way is
+/// record's reference id is adopted. Only when none exists and no call can still be on its way is
 /// the attempt cleared, so that the request is created again.
 /// </summary>
 public sealed class PaymentRequestCreator(
@@ -54,8 +54,8 @@ public sealed class PaymentRequestCreator(
     private static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// An attempt without a response (a crash after the call, a timeout, a broken connection) may still
-    /// be on its way to Tikkie, in this process or another one; it is settled only after this age.
+    /// The age after which an attempt without a response is settled. Until then the call (after a crash,
+    /// a timeout or a broken connection) may still be on its way to Tikkie from this or another process.
     /// </summary>
     private static readonly TimeSpan InFlightAge = TimeSpan.FromMinutes(1);
 
@@ -192,8 +192,8 @@ public sealed class PaymentRequestCreator(
     /// <summary>
     /// Commits the attempt of every record in one conditional update, before any call. When another
     /// dispatcher stamped one of them first, this run cannot tell which ones are its own, so it
-    /// creates none: the records it did stamp look like calls in flight and are settled by a later
-    /// listing, which is slower but never creates a second link.
+    /// creates none. The records it did stamp look like calls in flight, and a later listing settles
+    /// them: slower, but it never creates a second link.
     /// </summary>
     private async Task<bool> RecordAttemptsAsync(List<PaymentRequestRecord> records, CancellationToken ct)
     {
@@ -212,7 +212,7 @@ public sealed class PaymentRequestCreator(
 
         foreach (var record in records)
         {
-            // The row already holds the value, so the tracker must not write it again.
+            // The row already contains the value, so the tracker must not write it again.
             record.CreationAttemptedAt = now;
             db.Entry(record).Property(r => r.CreationAttemptedAt).OriginalValue = now;
         }

@@ -18,7 +18,7 @@ namespace Tijdig.Payments;
 /// <remarks>
 /// The split never decides correctness: a request on either side of it is found either way, even with
 /// clock skew between Tijdig and Tikkie. It only makes a changed total in the closed window unlikely.
-/// NOTE: this assumes Tikkie returns an unchanged set of requests in the same order on every call; the
+/// NOTE: this assumes Tikkie returns an unchanged set of requests in the same order on every call. The
 /// sandbox sorts by creation time and insertion order, and the API documentation states no order.
 /// </remarks>
 internal sealed class SettlementListing(TikkieClient tikkie, ILogger logger)

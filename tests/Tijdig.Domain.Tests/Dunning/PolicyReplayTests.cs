@@ -92,7 +92,7 @@ public sealed class PolicyReplayTests
     }
 
     [Fact]
-    public void Replay_SameInvoiceSameStepSameDrawUnderBothPolicies()
+    public void Replay_SameDrawUnderBothPolicies()
     {
         // A later second reminder changes which day it goes out, not whether its parent pays after it.
         var candidate = Reference();

@@ -21,7 +21,17 @@ public sealed class PaymentBehaviourEstimatorTests
         var messages = new List<ObservedMessage>();
         for (var i = 1; i <= 40; i++)
         {
-            DateOnly? paid = i <= 30 ? Sent.AddDays(2) : i <= 35 ? Sent.AddDays(21) : null;
+            // 30 pay two days after the SMS, 5 only after three weeks, and 5 never.
+            DateOnly? paid = null;
+            if (i <= 30)
+            {
+                paid = Sent.AddDays(2);
+            }
+            else if (i <= 35)
+            {
+                paid = Sent.AddDays(21);
+            }
+
             invoices.Add(new($"D{i}", null, Due, paid));
             messages.Add(new($"D{i}", "reminder-1", MessageChannel.Sms, Sent));
             if (i <= 5)

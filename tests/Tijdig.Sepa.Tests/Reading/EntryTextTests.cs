@@ -62,7 +62,7 @@ public class EntryTextTests
     }
 
     [Fact]
-    public void LongText_LongerThanTheBuffer_IsReadWhole()
+    public void Text_LongerThanBuffer_ReadWhole()
     {
         var text = string.Concat(Enumerable.Repeat("kinderopvang 😀 ", 2000));
         var xml = Statement(
@@ -76,7 +76,7 @@ public class EntryTextTests
     }
 
     [Fact]
-    public void ElementOfAnotherNamespace_IsNotTakenForTheMessageElement()
+    public void ForeignNamespace_NotTakenForElement()
     {
         var transaction = Transaction("<RltdPties><Dbtr><x:Nm>Niet deze</x:Nm><Nm>Ouder Jansen</Nm></Dbtr></RltdPties>");
 

@@ -166,7 +166,7 @@ public sealed partial class SignInHttpTests
     }
 
     [Fact]
-    public async Task SignInPage_HidesBackOfficeLinksBeforeSignIn()
+    public async Task SignInPage_HidesBackOfficeLinks()
     {
         await using var app = await StartWithUserAsync();
         using var client = NewClient(app);

@@ -11,7 +11,7 @@ namespace Tijdig.Tests.Tikkie;
 
 /// <summary>
 /// A create call that came back with an error is settled by the next round's listing whatever its
-/// age; one that may still be in flight (a crash, a timeout) waits a minute and creates nothing meanwhile.
+/// age. One that may still be in flight (a crash, a timeout) waits a minute and creates nothing meanwhile.
 /// </summary>
 public sealed class CreateAttemptSettlementTests
 {

@@ -147,7 +147,7 @@ public static class PolicyReplay
         }
 
         // In the history the channels of one step went out together, so each channel's rate already
-        // holds the effect of the others: the best of them is the rate, not a product that counts twice.
+        // contains the effect of the others. The best of them is the rate, not a product that counts twice.
         var segment = decision.Invoices.Count == 0 ? null : state[decision.Invoices[0].InvoiceNumber].Invoice.Segment;
         var rate = decision.Channels.Count == 0
             ? 0

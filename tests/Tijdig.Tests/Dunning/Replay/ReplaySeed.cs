@@ -11,10 +11,10 @@ using Tijdig.Tests.Infrastructure;
 namespace Tijdig.Tests.Dunning.Replay;
 
 /// <summary>
-/// A ledger with a known history for the replay. Sixty debtors with one invoice of € 120,00 due on
-/// 1 September 2026: R01-R20 pay on time (R20 in two halves); R21-R60 get reminder-1 by SMS and
-/// e-mail on 8 September and R21-R45 pay on the 10th; R46-R60 get reminder-2 by SMS on the 22nd and
-/// R46-R50 pay on the 23rd; R51-R60 get the 14-day letter on 6 October and never pay. R21-R30 are
+/// A ledger with a known history for the replay. Sixty debtors have one invoice of € 120,00 due on
+/// 1 September 2026. R01-R20 pay on time (R20 in two halves). R21-R60 get reminder-1 by SMS and
+/// e-mail on 8 September, and R21-R45 pay on the 10th. R46-R60 get reminder-2 by SMS on the 22nd, and
+/// R46-R50 pay on the 23rd. R51-R60 get the 14-day letter on 6 October and never pay. R21-R30 are
 /// late payers. R01 also has an invoice due in May, outside a six-month window up to 1 December.
 /// </summary>
 public static class ReplaySeed
